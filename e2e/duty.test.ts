@@ -1,0 +1,91 @@
+// Duty on a phone and at the desk (DUT-01 … DUT-03): monitor1, on duty today at 西城信用分社, writes an
+// urgent log entry from the phone page and hands the shift over with an open item; the security head
+// confirms the takeover with his password; the pages are axe clean on the way, and the coverage page
+// shows the demo's deliberate gap.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { apiOf } from './api-session.ts';
+import { checkA11y, E2E_PASSWORD, pageReady, PHONE, settled, signIn, startE2e, type E2e } from './harness.ts';
+
+let e2e: E2e;
+let assignmentId = '';
+let handoverUrl = '';
+before(async () => {
+  e2e = await startE2e();
+});
+after(async () => {
+  await e2e?.close();
+});
+
+const TEXT = '发现可疑车辆在营业厅门口长时间停留';
+const ITEM = '营业厅东侧监控镜头被树枝遮挡，待修剪';
+
+test('DUT-01/02/03: the person on duty logs an urgent entry and hands over on a phone; the head confirms with his password', async () => {
+  await e2e.scenario('duty set-up: the officer rosters monitor1 today at SFX-003', async (ctx) => {
+    const login = await ctx.request.post('/api/v1/auth/login', { data: { username: 'officer', password: E2E_PASSWORD } });
+    assert.ok(login.ok(), `officer signs in: ${login.status()}`);
+    const api = await apiOf(ctx.request);
+    const orgs = await api.get<{ items: Array<{ id: string; code: string }> }>('/orgs?q=SFX-003&pageSize=50');
+    const unit = orgs.items.find((o) => o.code === 'SFX-003')!;
+    const users = await api.get<{ items: Array<{ id: string; username: string }> }>('/users?q=monitor1&pageSize=50');
+    const monitor = users.items.find((u) => u.username === 'monitor1')!;
+    const shift = await api.post<{ id: string }>('/duty-rosters/shifts', { orgId: unit.id, name: '全天值守', startTime: '00:00', endTime: '00:00' });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    assignmentId = (await api.post<{ id: string }>('/duty-rosters', { shiftId: shift.id, dutyDate: today, personIds: [monitor.id] })).id;
+  });
+
+  await e2e.scenario(
+    'duty: monitor1 on a phone',
+    async (ctx) => {
+      const page = await ctx.newPage();
+      await signIn(page, 'monitor1');
+      await page.goto('/duty');
+      await pageReady(page, '我的值班');
+      const card = page.locator('.duty-card').filter({ hasText: '西城信用分社' });
+      await card.waitFor();
+      await checkA11y(page, 'my duty (phone)');
+      await card.getByLabel('情况记录').fill(TEXT);
+      await card.getByLabel('处置情况').fill('已上前询问登记并报告保卫部');
+      await card.getByLabel('紧急情况').check();
+      await card.getByRole('button', { name: '记录' }).click();
+      await settled(page);
+      await card.getByRole('button', { name: '交班' }).click();
+      await page.waitForURL(`**/duty/rosters/${assignmentId}*`);
+      await page.getByText(TEXT).waitFor();
+      await checkA11y(page, 'the shift with its log (phone)');
+      await page.getByRole('button', { name: '添加遗留事项' }).click();
+      await page.getByLabel('遗留事项', { exact: true }).fill(ITEM);
+      await page.getByRole('button', { name: '提交交班' }).click();
+      await page.waitForURL('**/duty/handovers/*');
+      handoverUrl = new URL(page.url()).pathname;
+      await page.getByText('待接班确认').first().waitFor();
+      await page.getByText(ITEM).waitFor();
+      await checkA11y(page, 'the handover record (phone)');
+    },
+    PHONE,
+  );
+
+  await e2e.scenario('duty: the head confirms the takeover', async (ctx) => {
+    const page = await ctx.newPage();
+    await signIn(page, 'head');
+    await page.goto(handoverUrl);
+    await page.getByRole('button', { name: '确认接班' }).click();
+    const dialog = page.getByRole('dialog').filter({ visible: true });
+    await dialog.getByLabel('本人密码').fill(E2E_PASSWORD);
+    await checkA11y(page, 'confirmation dialog');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('已交接').first().waitFor();
+    await page.getByText('陈卫东', { exact: false }).first().waitFor();
+
+    await page.goto('/duty/coverage');
+    await pageReady(page, '24 小时值班覆盖');
+    // The demo leaves 东街信用分社's night in two days unrostered.
+    await page.locator('.ant-card').filter({ hasText: '东街信用分社' }).getByText('无人值班').first().waitFor();
+    await checkA11y(page, 'coverage');
+    await page.goto('/duty/logs?urgent=true&today=true');
+    await pageReady(page, '值班日志');
+    await page.getByText(TEXT).waitFor();
+    await checkA11y(page, 'duty log register (urgent today)');
+  });
+});

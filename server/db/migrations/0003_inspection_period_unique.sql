@@ -1,0 +1,2 @@
+DROP INDEX "inspections_plan_period_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "inspections_plan_period_uq" ON "inspections" USING btree ("plan_id","org_id",coalesce("site_id", '00000000-0000-0000-0000-000000000000'::uuid),"period_key") WHERE "inspections"."plan_id" is not null;

@@ -1,0 +1,60 @@
+// Audit trail (SEC-04). Entries are inserted by the business transaction with seq/prev_hash/hash
+// empty; the sealer then chains committed entries in seal order:
+//   hash = SHA-256(prev_hash ‖ canonical JSON of the entry).
+// A trigger (migration 0001) refuses DELETE, TRUNCATE and any UPDATE except the one-time seal.
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './common.ts';
+
+export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+export const ACTOR_TYPES = ['user', 'token', 'system', 'anonymous'] as const;
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurredAt: ts('occurred_at').notNull(),
+    actorType: text('actor_type', { enum: ACTOR_TYPES }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    tokenId: uuid('token_id'),
+    /** The unit the event concerns (the target's org, else the actor's); auditors search by subtree. */
+    orgId: uuid('org_id'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    targetLabel: text('target_label'),
+    result: text('result', { enum: AUDIT_RESULTS }).notNull(),
+    /** Changed fields only: { field: [before, after] }. Secrets never appear; personal data masked. */
+    changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>(),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    requestId: text('request_id'),
+    seq: bigint('seq', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
+    sealedAt: ts('sealed_at'),
+  },
+  (t) => [
+    uniqueIndex('audit_events_seq_uq').on(t.seq),
+    index('audit_events_unsealed_idx').on(t.id).where(sql`${t.seq} is null`),
+    index('audit_events_time_idx').on(t.occurredAt),
+    index('audit_events_actor_idx').on(t.actorId, t.occurredAt),
+    index('audit_events_org_idx').on(t.orgId, t.occurredAt),
+    index('audit_events_target_idx').on(t.targetType, t.targetId),
+    index('audit_events_action_idx').on(t.action, t.occurredAt),
+  ],
+);
+
+/** Signed checkpoints of the chain head, exportable so the head can be proven later (insert-only). */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  id: uuid('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  createdAt: ts('created_at').notNull(),
+  createdBy: uuid('created_by'),
+  publicKey: text('public_key').notNull(),
+  signature: text('signature').notNull(),
+});

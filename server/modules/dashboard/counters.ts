@@ -1,0 +1,122 @@
+// The dashboard from maintained counters (RPT-02; table dashboard_counts, migration 0004): a few rows
+// per unit instead of a scan of the province's registers. Each figure equals the scan of the register
+// filter it names (service.ts): counts of the unit's subtree come from the unit's own counter rows
+// (every change is counted for each ancestor), and what depends on the clock — overdue — is the
+// counted months before the current one plus an exact, index-bounded count of the current month.
+// Used only where the counters mean the same thing as the scan: the whole subtree lies in the viewer's
+// read scope (and, for inspections, plan scope: nothing hidden, INS-02) and ANBAO_TIMEZONE is the zone
+// the month buckets are cut in; service.ts falls back to the scans otherwise.
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { rows, type Executor } from '../../db/client.ts';
+import { dashboardCounts, hazardExtensions, hazards, inspections, orgs } from '../../db/schema/index.ts';
+import { COUNTER_TIME_ZONE } from '../../db/schema/dashboard.ts';
+import { type Root, inSubtree } from './repository.ts';
+
+export const countersApply = (timeZone: string) => timeZone === COUNTER_TIME_ZONE;
+
+/** True when `path`'s whole subtree lies inside one of `scope`'s subtrees. */
+export const covered = (path: string, scope: string[]) => scope.some((p) => path.startsWith(p));
+
+/** The subtrees in both lists (the deeper of each nested pair), none nested in another. */
+export function intersect(a: string[], b: string[]): string[] {
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) if (x.startsWith(y)) out.add(x);
+  else if (y.startsWith(x)) out.add(y);
+  const list = [...out].sort((p, q) => p.length - q.length);
+  return list.filter((p, i) => !list.slice(0, i).some((q) => p.startsWith(q)));
+}
+const lastId = (path: string) => path.split('/').filter(Boolean).pop()!;
+
+export type Buckets = Map<string, Map<string, number>>;
+
+/** counts[orgId][metric \t bucket] for the given units and metrics. */
+export async function readCounts(ex: Executor, orgIds: string[], metrics: string[]): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>(orgIds.map((id) => [id, new Map()]));
+  if (!orgIds.length) return out;
+  const rs = await ex
+    .select({ orgId: dashboardCounts.orgId, metric: dashboardCounts.metric, bucket: dashboardCounts.bucket, n: dashboardCounts.n })
+    .from(dashboardCounts)
+    .where(and(inArray(dashboardCounts.orgId, orgIds), inArray(dashboardCounts.metric, metrics)));
+  for (const r of rs) out.get(r.orgId)!.set(`${r.metric}\t${r.bucket}`, r.n);
+  return out;
+}
+
+/** Σ n over one unit's buckets of `metric` whose bucket satisfies `keep`. */
+export function sum(counts: Map<string, number> | undefined, metric: string, keep: (bucket: string) => boolean = () => true): number {
+  let n = 0;
+  for (const [k, v] of counts ?? []) {
+    const [m, b] = k.split('\t');
+    if (m === metric && keep(b)) n += v;
+  }
+  return n;
+}
+
+/** hz.open bucket "status:grade:VAC" (verified, assessment signed off, closure signed off: 0/1). */
+export function openBucket(b: string) {
+  const [status, grade, flags] = b.split(':');
+  return { status, grade, verified: flags[0] === '1', assessmentSigned: flags[1] === '1', closureSigned: flags[2] === '1' };
+}
+
+/** The direct children of `root` (not withdrawn), in the org tree's order. */
+export async function childUnits(ex: Executor, root: Root) {
+  return ex
+    .select({ id: orgs.id, name: orgs.name })
+    .from(orgs)
+    .where(and(eq(orgs.parentId, root.id), isNull(orgs.withdrawnAt)))
+    .orderBy(asc(orgs.sortOrder), asc(orgs.code));
+}
+
+/** Per child unit of `root` ('' = the root unit itself): open, not withdrawn hazards due in [from, now). */
+export async function overdueSince(ex: Executor, root: Root, from: Date, now: Date): Promise<Map<string, number>> {
+  const rs = await rows<{ unit: string; n: number }>(
+    ex,
+    sql`select split_part(substr(${orgs.path}, ${root.path.length + 1}::int), '/', 1) as unit, count(*)::int as n
+        from ${hazards} inner join ${orgs} on ${orgs.id} = ${hazards.orgId}
+        where ${hazards.status} <> 'closed' and ${hazards.withdrawnAt} is null and ${hazards.dueAt} >= ${from} and ${hazards.dueAt} < ${now} and ${inSubtree(root)}
+        group by 1`,
+  );
+  return new Map(rs.map((r) => [r.unit, Number(r.n)]));
+}
+
+/** Per child unit: inspections not withdrawn, not submitted, due in [from, now) (overdue this month). */
+export async function inspectionsOverdueSince(ex: Executor, root: Root, from: Date, now: Date): Promise<Map<string, number>> {
+  const rs = await rows<{ unit: string; n: number }>(
+    ex,
+    sql`select split_part(substr(${orgs.path}, ${root.path.length + 1}::int), '/', 1) as unit, count(*)::int as n
+        from ${inspections} inner join ${orgs} on ${orgs.id} = ${inspections.orgId}
+        where ${inspections.status} <> 'submitted' and ${inspections.withdrawnAt} is null and ${inspections.dueAt} >= ${from} and ${inspections.dueAt} < ${now} and ${inSubtree(root)}
+        group by 1`,
+  );
+  return new Map(rs.map((r) => [r.unit, Number(r.n)]));
+}
+
+/** Σ of the counters of each subtree root in `paths` (none nested) for the open buckets that `keep`. */
+export async function openAcross(ex: Executor, paths: string[], keep: (b: ReturnType<typeof openBucket>) => boolean): Promise<number> {
+  const ids = paths.map(lastId);
+  const counts = await readCounts(ex, ids, ['hz.open']);
+  return ids.reduce((n, id) => n + sum(counts.get(id), 'hz.open', (b) => keep(openBucket(b))), 0);
+}
+
+/** Open, not withdrawn hazards matching `where` among a person's own (rectified or reported by them): small, index-driven. */
+export async function countOwn(ex: Executor, where: ReturnType<typeof and>, me: string, by: Array<'rectifiedBy' | 'reportedBy'>): Promise<number> {
+  // A plain OR of the person's columns: the planner ORs the two index scans (open_rectifier, reporter)
+  // and visits only that person's hazards. (IN-subqueries here made it scan every open hazard in
+  // scope: 2–3 s on the provincial data.)
+  const own = by.map((col) => sql`${col === 'rectifiedBy' ? hazards.rectifiedBy : hazards.reportedBy} = ${me}`);
+  const [r] = await rows<{ n: number }>(
+    ex,
+    sql`select count(*)::int as n from ${hazards} inner join ${orgs} on ${orgs.id} = ${hazards.orgId} where ${where} and (${sql.join(own, sql` or `)})`,
+  );
+  return Number(r.n);
+}
+
+/** Open hazards with a pending extension request matching `where` (driven from the few pending requests). */
+export async function countWithPendingExtension(ex: Executor, where: ReturnType<typeof and>): Promise<number> {
+  const [r] = await rows<{ n: number }>(
+    ex,
+    sql`select count(*)::int as n from ${hazards} inner join ${orgs} on ${orgs.id} = ${hazards.orgId}
+        where ${hazards.id} in (select ${hazardExtensions.hazardId} from ${hazardExtensions} where ${hazardExtensions.status} = 'pending') and ${where}`,
+  );
+  return Number(r.n);
+}
+

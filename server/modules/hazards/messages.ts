@@ -1,0 +1,32 @@
+import { defineMessages } from '../../platform/http/i18n.ts';
+
+export const HAZARD_MESSAGES = defineMessages({
+  HAZARD_NOT_FOUND: { 'zh-CN': '隐患不存在', en: 'Hazard not found' },
+  EXTENSION_NOT_FOUND: { 'zh-CN': '延期申请不存在', en: 'Extension request not found' },
+  SAME_PERSON_CANNOT_VERIFY: {
+    'zh-CN': '复查须由整改人和报告人以外的人员进行（{who}）',
+    en: 'Verification must be done by someone other than the person who rectified or reported it ({who})',
+  },
+  SAME_PERSON_CANNOT_APPROVE: { 'zh-CN': '不能审批自己提出的延期申请', en: 'You cannot approve your own extension request' },
+  INTERIM_MEASURES_REQUIRED: { 'zh-CN': '重大隐患须填写临时防范措施', en: 'A major hazard needs interim measures' },
+  SIGNOFF_REQUIRED: { 'zh-CN': '重大隐患须经保卫部负责人签批（{stage}）', en: 'A major hazard needs the security head’s sign-off ({stage})' },
+  SIGNOFF_NOT_NEEDED: { 'zh-CN': '当前无需签批', en: 'No sign-off is pending' },
+  EVIDENCE_REQUIRED: { 'zh-CN': '请上传整改证明材料（照片或文件）', en: 'Attach evidence of the rectification (photo or document)' },
+  DUE_IN_PAST: { 'zh-CN': '整改期限不能早于今天', en: 'The deadline cannot be in the past' },
+  EXTENSION_NOT_LATER: { 'zh-CN': '延期后的期限须晚于当前期限', en: 'The new deadline must be later than the current one' },
+  EXTENSION_PENDING: { 'zh-CN': '已有待审批的延期申请', en: 'An extension request is already pending' },
+  RESPONSIBLE_NOT_ELIGIBLE: { 'zh-CN': '整改责任人须为该机构范围内的在岗人员', en: 'The responsible person must be an active person of that unit' },
+  SITE_NOT_IN_UNIT: { 'zh-CN': '场所不属于该责任单位', en: 'The site does not belong to the responsible unit' },
+  'hazard.reported': { 'zh-CN': '新隐患待定级：{number} {title}', en: 'New hazard to grade: {number} {title}' },
+  'hazard.notice_issued': { 'zh-CN': '整改通知：{number} {title}，期限 {due}', en: 'Rectification notice: {number} {title}, due {due}' },
+  'hazard.rectified': { 'zh-CN': '隐患整改待复查：{number} {title}', en: 'Rectification to verify: {number} {title}' },
+  'hazard.reopened': { 'zh-CN': '隐患复查未通过，请继续整改：{number} {title}', en: 'Verification failed, continue the rectification: {number} {title}' },
+  'hazard.due_soon': { 'zh-CN': '隐患将于 {due} 到期：{number} {title}', en: 'Hazard due on {due}: {number} {title}' },
+  'hazard.due_today': { 'zh-CN': '隐患今日到期：{number} {title}', en: 'Hazard due today: {number} {title}' },
+  'hazard.overdue': { 'zh-CN': '隐患已逾期 {days} 天：{number} {title}（{unit}）', en: 'Hazard overdue by {days} days: {number} {title} ({unit})' },
+  'hazard.extension_requested': { 'zh-CN': '整改延期申请待审批：{number} {title}，申请延至 {due}', en: 'Extension to approve: {number} {title}, to {due}' },
+  'hazard.extension_decided': { 'zh-CN': '延期申请已{decision}：{number} {title}', en: 'Extension {decision}: {number} {title}' },
+  'hazard.verification_waiting': { 'zh-CN': '隐患整改已等待复查 {days} 天：{number} {title}', en: 'Rectification waiting {days} days for verification: {number} {title}' },
+  'hazard.closed': { 'zh-CN': '隐患已整改销号：{number} {title}', en: 'Hazard closed: {number} {title}' },
+  'hazard.signoff_needed': { 'zh-CN': '重大隐患待签批：{number} {title}', en: 'Major hazard awaiting sign-off: {number} {title}' },
+});

@@ -1,0 +1,48 @@
+// Loads who is asking: the person, their unit and their active grants with each role's permissions.
+// Done on every request, so a revoked grant or a person who left loses access at once.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { grants, orgs, roles, users } from '../../db/schema/index.ts';
+import type { Actor, ActorGrant } from '../context.ts';
+
+export async function loadGrants(ex: Executor, userId: string): Promise<ActorGrant[]> {
+  const rs = await ex
+    .select({ grantId: grants.id, roleCode: roles.code, orgId: grants.orgId, path: orgs.path, permissions: roles.permissions })
+    .from(grants)
+    .innerJoin(roles, eq(roles.id, grants.roleId))
+    .innerJoin(orgs, eq(orgs.id, grants.orgId))
+    .where(and(eq(grants.userId, userId), isNull(grants.revokedAt), isNull(roles.withdrawnAt), isNull(orgs.withdrawnAt)));
+  return rs.map((r) => ({ grantId: r.grantId, roleCode: r.roleCode, orgId: r.orgId, path: r.path, permissions: new Set(r.permissions) }));
+}
+
+export type UserWithOrg = typeof users.$inferSelect & { orgPath: string; orgName: string };
+
+export async function findUserWithOrg(ex: Executor, where: ReturnType<typeof eq>): Promise<UserWithOrg | undefined> {
+  const [r] = await ex
+    .select({ user: users, orgPath: orgs.path, orgName: orgs.name })
+    .from(users)
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(where)
+    .limit(1);
+  return r ? { ...r.user, orgPath: r.orgPath, orgName: r.orgName } : undefined;
+}
+
+export function actorOf(u: UserWithOrg, grantList: ActorGrant[], extra: Partial<Actor> = {}): Actor {
+  return { kind: 'user', userId: u.id, username: u.username, name: u.name, orgId: u.orgId, orgPath: u.orgPath, grants: grantList, ...extra };
+}
+
+/**
+ * An API token acts for its owner, never beyond them: each of the owner's grants keeps only the
+ * token's permissions, and only where the grant's subtree and the token's subtree overlap.
+ */
+export function narrowToToken(grantList: ActorGrant[], tokenPerms: string[], tokenPath: string): ActorGrant[] {
+  const allowed = new Set(tokenPerms);
+  const out: ActorGrant[] = [];
+  for (const g of grantList) {
+    const perms = new Set([...g.permissions].filter((p) => allowed.has(p)));
+    if (!perms.size) continue;
+    if (tokenPath.startsWith(g.path)) out.push({ ...g, path: tokenPath, permissions: perms });
+    else if (g.path.startsWith(tokenPath)) out.push({ ...g, permissions: perms });
+  }
+  return out;
+}

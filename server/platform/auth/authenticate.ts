@@ -1,0 +1,98 @@
+// Who is asking: an API token (Authorization: Bearer) or a session cookie. Runs on every request;
+// authorize() then enforces what the route declares (public / signed in / permission), the session
+// state (forced password change, forced TOTP enrolment) and the CSRF token for cookie sessions.
+import { eq } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { apiTokens, orgs, sessions, users } from '../../db/schema/index.ts';
+import { can, requirePermission } from '../access/scope.ts';
+import { forbidden, unauthorized } from '../http/errors.ts';
+import { securityPolicy } from '../settings/service.ts';
+import { actorOf, findUserWithOrg, loadGrants, narrowToToken } from './actor.ts';
+import { endSession, SESSION_COOKIE, sessionExpiry, sha256, TOUCH_MS } from './sessions.ts';
+import { requestCtx } from '../http/request-ctx.ts';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const TOKEN_PREFIX = 'anb_';
+
+export async function authenticate(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  req.actor = null;
+  req.auth = null;
+  req.authProblem = null;
+  const app = req.server.anbao;
+  const now = app.clock.now();
+  const header = req.headers.authorization;
+  if (header !== undefined) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m || !m[1].startsWith(TOKEN_PREFIX)) {
+      req.authProblem = 'TOKEN_INVALID';
+      return;
+    }
+    const [t] = await app.db.select({ token: apiTokens, orgPath: orgs.path }).from(apiTokens).innerJoin(orgs, eq(orgs.id, apiTokens.orgId)).where(eq(apiTokens.tokenHash, sha256(m[1])));
+    if (!t || t.token.revokedAt || t.token.expiresAt.getTime() <= now.getTime()) {
+      req.authProblem = 'TOKEN_INVALID';
+      return;
+    }
+    const user = await findUserWithOrg(app.db, eq(users.id, t.token.userId));
+    if (!user || user.status !== 'active' || user.withdrawnAt) {
+      req.authProblem = 'TOKEN_INVALID';
+      return;
+    }
+    const grantList = narrowToToken(await loadGrants(app.db, user.id), t.token.permissions, t.orgPath);
+    req.actor = actorOf(user, grantList, { kind: 'token', tokenId: t.token.id });
+    req.auth = { kind: 'token' };
+    if (!t.token.lastUsedAt || now.getTime() - t.token.lastUsedAt.getTime() > TOUCH_MS) {
+      await app.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, t.token.id));
+    }
+    return;
+  }
+
+  const cookie = req.cookies?.[SESSION_COOKIE];
+  if (!cookie) return;
+  const id = sha256(cookie);
+  const [s] = await app.db.select().from(sessions).where(eq(sessions.id, id));
+  const user = s ? await findUserWithOrg(app.db, eq(users.id, s.userId)) : undefined;
+  if (!s || !user) {
+    req.authProblem = 'SESSION_EXPIRED';
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return;
+  }
+  if (user.status !== 'active' || user.withdrawnAt) {
+    await endSession(app.db, id, `user ${user.status}`, now);
+    req.authProblem = 'SESSION_EXPIRED';
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return;
+  }
+  const policy = await securityPolicy(app.db, user.orgPath);
+  const expiry = sessionExpiry(s, policy, now);
+  if (expiry) {
+    if (expiry !== 'ended') await endSession(app.db, id, expiry === 'idle' ? 'idle timeout' : 'absolute timeout', now);
+    req.authProblem = 'SESSION_EXPIRED';
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return;
+  }
+  if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_MS) {
+    await app.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  req.actor = actorOf(user, await loadGrants(app.db, user.id), { sessionId: id });
+  req.auth = { kind: 'session', sessionId: id, state: s.state, csrfToken: s.csrfToken };
+}
+
+/** preValidation: enforce the route's declared access before any input is looked at. */
+export async function authorize(req: FastifyRequest): Promise<void> {
+  const cfg = req.routeOptions.config ?? {};
+  if (cfg.public || !req.routeOptions.url) return;
+  if (!req.actor || !req.auth) throw unauthorized(req.authProblem ?? 'UNAUTHENTICATED');
+  if (req.auth.kind === 'session') {
+    const state = req.auth.state!;
+    if (state !== 'active' && !cfg.states?.includes(state)) {
+      throw forbidden(state === 'change_password' ? 'PASSWORD_CHANGE_REQUIRED' : 'TOTP_ENROLMENT_REQUIRED');
+    }
+    if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== req.auth.csrfToken) {
+      throw forbidden('CSRF_TOKEN_INVALID', { action: 'csrf', reason: 'missing or wrong X-CSRF-Token' });
+    }
+  }
+  if (cfg.permission) requirePermission(requestCtx(req), cfg.permission, `${req.method} ${req.routeOptions.url}`);
+  if (cfg.anyPermission && !cfg.anyPermission.some((p) => can(req.actor, p))) {
+    throw forbidden('FORBIDDEN', { action: `${req.method} ${req.routeOptions.url}`, reason: `missing ${cfg.anyPermission.join(' / ')}` });
+  }
+}
