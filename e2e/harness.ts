@@ -154,7 +154,10 @@ export async function startE2e(): Promise<E2e> {
     server,
     browser,
     async scenario(name, fn, viewport = DESKTOP) {
-      const ctx = await browser.newContext({ locale: 'zh-CN', viewport, baseURL: server.url });
+      // Reduced motion: dialogs open and close at once, so a click never lands on a dialog that is
+      // still zooming in (antd then loses it — the cause of a failed CI run). The app's animated
+      // path is the same components with antd's motion on.
+      const ctx = await browser.newContext({ locale: 'zh-CN', viewport, baseURL: server.url, reducedMotion: 'reduce' });
       ctx.setDefaultTimeout(15_000);
       contexts.add(ctx);
       try {

@@ -1,5 +1,5 @@
-// Providers: data (TanStack Query), Ant Design (locale and theme follow the UI language and the
-// screen width), and the router.
+// Providers: data (TanStack Query), Ant Design (locale and theme follow the UI language, the
+// screen width and the reduced-motion setting), and the router.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
@@ -13,7 +13,7 @@ import { queryClient } from './query';
 import { router } from './router';
 import { installSessionHooks } from './session';
 import { themeFor } from './theme';
-import { useIsMobile } from './useIsMobile';
+import { useIsMobile, usePrefersReducedMotion } from './useIsMobile';
 
 installSessionHooks(queryClient);
 
@@ -21,7 +21,8 @@ export function App() {
   const { i18n } = useTranslation();
   const isMobile = useIsMobile();
   const en = i18n.language === 'en';
-  const theme = useMemo(() => themeFor(isMobile), [isMobile]);
+  const reduceMotion = usePrefersReducedMotion();
+  const theme = useMemo(() => themeFor(isMobile, reduceMotion), [isMobile, reduceMotion]);
   dayjs.locale(en ? 'en' : 'zh-cn');
   useEffect(() => {
     // Server-made text (error messages, role names in lists) follows the new language.

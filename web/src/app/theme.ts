@@ -1,6 +1,6 @@
 // Ant Design theme: colours darkened where antd's defaults fall below the 4.5:1 text contrast that
 // accessibility checks require (primary, error, secondary text, placeholders); larger touch targets
-// (≥ 44 px) on phones.
+// (≥ 44 px) on phones; no animations when the system asks for reduced motion.
 import type { ThemeConfig } from 'antd';
 
 const base: ThemeConfig['token'] = {
@@ -24,9 +24,9 @@ const base: ThemeConfig['token'] = {
   fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
 };
 
-export function themeFor(isMobile: boolean): ThemeConfig {
+export function themeFor(isMobile: boolean, reduceMotion = false): ThemeConfig {
   return {
-    token: { ...base, ...(isMobile ? { controlHeight: 44, fontSize: 15 } : {}) },
+    token: { ...base, ...(isMobile ? { controlHeight: 44, fontSize: 15 } : {}), motion: !reduceMotion },
     components: {
       Layout: { headerBg: '#ffffff', headerPadding: isMobile ? '0 8px' : '0 16px', siderBg: '#ffffff', bodyBg: '#f5f6f8' },
       Menu: isMobile ? { itemHeight: 48 } : {},
