@@ -4,10 +4,8 @@
 // on duty on the next shift (or a duty manager of the unit) — confirms it with their own password.
 import { and, asc, count, eq, gt, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { dutyAssignments, dutyHandoverItems, dutyHandovers, dutyShifts, hazards, orgs, users } from '../../db/schema/index.ts';
-import { findUserWithOrg } from '../../platform/auth/actor.ts';
-import { verifyPassword } from '../../platform/auth/passwords.ts';
-import { registerFailure } from '../../platform/auth/service.ts';
+import { dutyAssignments, dutyHandoverItems, dutyHandovers, dutyShifts, hazards, orgs } from '../../db/schema/index.ts';
+import { confirmOwnPassword } from '../../platform/auth/confirm-password.ts';
 import { recordMeta } from '../../platform/access/records.ts';
 import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/writer.ts';
@@ -194,18 +192,11 @@ export async function checkConfirmation(ctx: Ctx, id: string, password: string):
   const me = requireActor(ctx).userId;
   const refusal = await incomingRefusal(ctx, r, me);
   if (refusal) throw ruleRefused(refusal);
-  await ctx.tx.select({ id: users.id }).from(users).where(eq(users.id, me)).for('update');
-  const u = (await findUserWithOrg(ctx.tx, eq(users.id, me)))!;
-  const fail = async (code: string) => {
-    await audit(ctx, { action: 'duty.handover_confirm', targetType: 'duty_handover', targetId: id, orgId: r.h.orgId, result: 'failure', detail: { reason: code } });
-    return { refusal: ruleRefused(code, {}, [{ path: 'password', code }]) };
-  };
-  if (u.lockedUntil && u.lockedUntil.getTime() > ctx.now.getTime()) return fail('ACCOUNT_LOCKED_CONFIRM');
-  if (!(await verifyPassword(u.passwordHash, password))) {
-    const login = await registerFailure(ctx, u, 'wrong password (handover confirmation)');
-    return fail(!login.ok && login.error.code === 'ACCOUNT_LOCKED' ? 'ACCOUNT_LOCKED_CONFIRM' : 'PASSWORD_WRONG');
-  }
-  return {};
+  const c = await confirmOwnPassword(ctx, me, password, 'handover confirmation');
+  if (c.ok) return {};
+  const code = c.locked ? 'ACCOUNT_LOCKED_CONFIRM' : 'PASSWORD_WRONG';
+  await audit(ctx, { action: 'duty.handover_confirm', targetType: 'duty_handover', targetId: id, orgId: r.h.orgId, result: 'failure', detail: { reason: code } });
+  return { refusal: ruleRefused(code, {}, [{ path: 'password', code }]) };
 }
 
 /** Step two: records the confirmation (the checks run again under the row lock). */

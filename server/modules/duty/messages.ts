@@ -31,8 +31,6 @@ export const DUTY_MESSAGES = defineMessages({
   HANDOVER_SAME_PERSON: { 'zh-CN': '接班人不能与交班人为同一人', en: 'The incoming officer must be a different person from the outgoing one' },
   HANDOVER_NOT_INCOMING: { 'zh-CN': '您不是下一班次的值班人员，不能接班', en: 'You are not on duty on the next shift and cannot take over' },
   PASSWORD_REQUIRED: { 'zh-CN': '请输入本人密码确认接班', en: 'Enter your password to confirm the handover' },
-  PASSWORD_WRONG: { 'zh-CN': '密码错误', en: 'Wrong password' },
-  ACCOUNT_LOCKED_CONFIRM: { 'zh-CN': '账号已锁定，暂不能确认', en: 'Your account is locked; you cannot confirm now' },
   ITEM_CLOSED: { 'zh-CN': '该遗留事项已办结', en: 'The open item is already closed' },
   HAZARD_NOT_IN_UNIT: { 'zh-CN': '关联隐患须属于本单位', en: 'The linked hazard must belong to the unit' },
   RANGE_TOO_LONG: { 'zh-CN': '查询范围不能超过 {days} 天', en: 'The range cannot exceed {days} days' },

@@ -7,8 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { inspections, users } from '../../db/schema/index.ts';
 import type { SIGNATURE_METHODS } from '../../db/schema/inspections.ts';
 import { findUserWithOrg, type UserWithOrg } from '../../platform/auth/actor.ts';
-import { verifyPassword } from '../../platform/auth/passwords.ts';
-import { registerFailure } from '../../platform/auth/service.ts';
+import { confirmOwnPassword } from '../../platform/auth/confirm-password.ts';
 import { audit } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { get as getAttachment, linkAttachments } from '../../platform/files/service.ts';
@@ -57,20 +56,11 @@ export async function confirmSignerPassword(ctx: Ctx, id: string, b: SignInput):
   if (r.i.status === 'submitted') throw invalidState('submitted');
   if (!b.password) throw invalidField('password', 'SIGNER_CREDENTIALS_REQUIRED');
   const signer = await passwordSigner(ctx, r, b);
-  // Serialise attempts on the account, as a login does, so the failure count is exact.
-  await ctx.tx.select({ id: users.id }).from(users).where(eq(users.id, signer.id)).for('update');
-  const fresh = (await findUserWithOrg(ctx.tx, eq(users.id, signer.id)))!;
-  const fail = async (reason: string, code: string): Promise<{ refusal: AppError }> => {
-    await audit(ctx, { action: 'inspections.sign', targetType: 'inspection', targetId: id, targetLabel: `${r.i.number} ${r.orgName}`, orgId: r.i.orgId, result: 'failure', detail: { role: b.role, method: 'password', signer: fresh.username, reason } });
-    return { refusal: ruleRefused(code, {}, [{ path: 'password', code }]) };
-  };
-  if (fresh.lockedUntil && fresh.lockedUntil.getTime() > ctx.now.getTime()) return fail('signer locked', 'SIGNER_LOCKED');
-  if (!(await verifyPassword(fresh.passwordHash, b.password))) {
-    const login = await registerFailure(ctx, fresh, 'wrong password (inspection signature)');
-    const locked = !login.ok && login.error.code === 'ACCOUNT_LOCKED';
-    return fail('wrong password', locked ? 'SIGNER_LOCKED' : 'SIGNER_PASSWORD_WRONG');
-  }
-  return { signerId: fresh.id };
+  const c = await confirmOwnPassword(ctx, signer.id, b.password, 'inspection signature');
+  if (c.ok) return { signerId: c.user.id };
+  await audit(ctx, { action: 'inspections.sign', targetType: 'inspection', targetId: id, targetLabel: `${r.i.number} ${r.orgName}`, orgId: r.i.orgId, result: 'failure', detail: { role: b.role, method: 'password', signer: c.user.username, reason: c.alreadyLocked ? 'signer locked' : 'wrong password' } });
+  const code = c.locked ? 'SIGNER_LOCKED' : 'SIGNER_PASSWORD_WRONG';
+  return { refusal: ruleRefused(code, {}, [{ path: 'password', code }]) };
 }
 
 /** A drawn signature: a PNG the caller uploaded, linked to the inspection. */

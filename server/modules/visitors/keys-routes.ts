@@ -39,9 +39,11 @@ export async function keyRoutes(fastify: FastifyInstance) {
   app.post('/api/v1/keys/:id/handovers', { schema: { tags, summary: 'A holder hands the set over (the receiver must confirm)', params: IdParams, body: HandoverBody, response: { 201: KeySetDetail } }, config: party }, async (req, reply) =>
     write(req, reply, (ctx) => keys.handover(ctx, req.params.id, req.body), { status: 201 }),
   );
-  app.post('/api/v1/keys/:id/handovers/:handoverId/confirm', { schema: { tags, summary: 'The receiver confirms with their password', params: HandoverParams, body: ConfirmBody, response: { 200: KeySetDetail } }, config: party }, async (req, reply) =>
-    write(req, reply, (ctx) => keys.confirm(ctx, req.params.id, req.params.handoverId, req.body)),
-  );
+  app.post('/api/v1/keys/:id/handovers/:handoverId/confirm', { schema: { tags, summary: 'The receiver confirms with their password (a wrong one counts towards the lockout)', params: HandoverParams, body: ConfirmBody, response: { 200: KeySetDetail } }, config: party }, async (req, reply) => {
+    const r = await write(req, reply, (ctx) => keys.confirm(ctx, req.params.id, req.params.handoverId, req.body));
+    if ('refused' in r) throw r.refused;
+    return r;
+  });
   app.post('/api/v1/keys/:id/loss', { schema: { tags, summary: 'Declare the set lost (a holder or the officer)', params: IdParams, body: LossBody, response: { 200: KeySetDetail } }, config: party }, async (req, reply) =>
     write(req, reply, (ctx) => keys.declareLoss(ctx, req.params.id, { note: req.body.note, version: versionOf(req, req.body.version) })),
   );

@@ -3,14 +3,14 @@
 // declared by a holder or the officer, and the set stays flagged until the lock change is recorded.
 import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { keyHandovers, keySets, orgs, sites, users } from '../../db/schema/index.ts';
+import { keyHandovers, keySets, orgs, sites } from '../../db/schema/index.ts';
 import { loadScoped, recordMeta } from '../../platform/access/records.ts';
 import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit, diff } from '../../platform/audit/writer.ts';
-import { verifyPassword } from '../../platform/auth/passwords.ts';
+import { confirmOwnPassword } from '../../platform/auth/confirm-password.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
-import { AppError, forbidden, invalidState, notFound, ruleRefused } from '../../platform/http/errors.ts';
+import { forbidden, invalidState, notFound, ruleRefused } from '../../platform/http/errors.ts';
 import { pageOf, type PageParams, sortOrder } from '../../platform/http/paging.ts';
 import { updateVersioned } from '../../platform/http/versions.ts';
 import { holders, notify } from '../../platform/notify/service.ts';
@@ -175,8 +175,13 @@ export async function confirm(ctx: Ctx, id: string, handoverId: string, b: { pas
   if (h.toUserId !== ctx.actor!.userId) throw forbidden('NOT_THE_RECEIVER', { action: 'keys.confirm', targetType: 'key_set', targetId: id, orgId: k.orgId });
   if (h.status !== 'pending') throw invalidState(h.status);
   if (k.status === 'lost') throw ruleRefused('KEY_SET_LOST');
-  const [me] = await ctx.tx.select({ hash: users.passwordHash }).from(users).where(eq(users.id, ctx.actor!.userId));
-  if (!(await verifyPassword(me?.hash ?? null, b.password))) throw new AppError(422, 'CURRENT_PASSWORD_WRONG', {}, [{ path: 'password', code: 'CURRENT_PASSWORD_WRONG' }]);
+  // SEC-01: a wrong password counts towards the lockout; the refusal commits with its audit entry.
+  const c = await confirmOwnPassword(ctx, ctx.actor!.userId, b.password, 'key handover');
+  if (!c.ok) {
+    const code = c.locked ? 'ACCOUNT_LOCKED_CONFIRM' : 'PASSWORD_WRONG';
+    await audit(ctx, { action: 'keys.confirm', targetType: 'key_set', targetId: id, targetLabel: label(k), orgId: k.orgId, result: 'failure', detail: { handoverId, reason: code } });
+    return { refused: ruleRefused(code, {}, [{ path: 'password', code }]) };
+  }
   // The giver may have handed the set on meanwhile: then this handover is stale.
   if (!k.holderIds.includes(h.fromUserId)) throw invalidState('giver_no_longer_holder');
   const holderIds = [...k.holderIds.filter((u) => u !== h.fromUserId), h.toUserId];

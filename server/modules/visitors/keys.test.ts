@@ -42,7 +42,7 @@ test('VIS-04: a handover takes effect only when the receiver confirms with their
   // Nobody but the receiver confirms — not the giver, not the officer.
   assertError(await branch1.post(`/api/v1/keys/${k.id}/handovers/${h.id}/confirm`, { password: TEST_PASSWORD }), 403, 'NOT_THE_RECEIVER');
   assertError(await (await cast.as('officer')).post(`/api/v1/keys/${k.id}/handovers/${h.id}/confirm`, { password: TEST_PASSWORD }), 403, 'NOT_THE_RECEIVER');
-  assertFieldError(await staff1.post(`/api/v1/keys/${k.id}/handovers/${h.id}/confirm`, { password: 'Wrong-pass-123!' }), 'password', 422, 'CURRENT_PASSWORD_WRONG');
+  assertFieldError(await staff1.post(`/api/v1/keys/${k.id}/handovers/${h.id}/confirm`, { password: 'Wrong-pass-123!' }), 'password', 422, 'PASSWORD_WRONG');
   assertFieldError(await staff1.post(`/api/v1/keys/${k.id}/handovers/${h.id}/confirm`, {}), 'password');
   const done = ok(await staff1.post(`/api/v1/keys/${k.id}/handovers/${h.id}/confirm`, { password: TEST_PASSWORD }));
   assert.deepEqual(done.holders.map((x: { id: string }) => x.id), [await t.userId('staff1')]);
@@ -53,11 +53,32 @@ test('VIS-04: a handover takes effect only when the receiver confirms with their
   const confirmed = await auditEntries(auditor, { action: 'keys.confirm', targetId: k.id, result: 'success' });
   assert.equal(confirmed.length, 1);
   assert.equal((await auditEntries(auditor, { action: 'keys.confirm', targetId: k.id, result: 'denied' })).length, 2, 'the giver’s and the officer’s attempts are audited as denied');
+  assert.equal((await auditEntries(auditor, { action: 'keys.confirm', targetId: k.id, result: 'failure' })).length, 1, 'the wrong password is audited');
   assert.equal(confirmed[0].actorId, await t.userId('staff1'));
   assert.ok(!JSON.stringify(confirmed).includes(TEST_PASSWORD), 'the password is not in the trail');
   // The register lists the set under its new holder.
   const mine = ok(await (await cast.as('head')).get(`/api/v1/keys?holderId=${await t.userId('staff1')}`));
   assert.ok(mine.items.some((x: { id: string }) => x.id === k.id));
+});
+
+test('VIS-04/SEC-01: wrong passwords at a key receipt count towards the lockout like failed sign-ins; a locked receiver cannot confirm', async () => {
+  const k = await newSet(['branch1']);
+  const receiver = await cast.as('guard1');
+  const branch1 = await cast.as('branch1');
+  const h = ok(await branch1.post(`/api/v1/keys/${k.id}/handovers`, { toUserId: await t.userId('guard1') }), 201).handovers.at(-1);
+  const confirm = (password: string) => receiver.post(`/api/v1/keys/${k.id}/handovers/${h.id}/confirm`, { password });
+  for (let i = 1; i <= 4; i++) assertFieldError(await confirm(`Wrong-pass-${i}23!`), 'password', 422, 'PASSWORD_WRONG');
+  // The fifth wrong password (the default threshold) locks the account …
+  assertFieldError(await confirm('Wrong-pass-523!'), 'password', 422, 'ACCOUNT_LOCKED_CONFIRM');
+  // … so even the right one is refused now, and signing in is refused too.
+  assertFieldError(await confirm(TEST_PASSWORD), 'password', 422, 'ACCOUNT_LOCKED_CONFIRM');
+  assertError(await t.anonymous().post('/api/v1/auth/login', { username: 'guard1', password: TEST_PASSWORD }), 403, 'ACCOUNT_LOCKED');
+  const after = ok(await (await cast.as('head')).get(`/api/v1/keys/${k.id}`));
+  assert.deepEqual(after.holders.map((x: { id: string }) => x.id), [await t.userId('branch1')], 'the set stays with the giver');
+  assert.equal(after.handovers.at(-1).status, 'pending');
+  const auditor = await cast.as('auditor');
+  assert.equal((await auditEntries(auditor, { action: 'keys.confirm', targetId: k.id, result: 'failure' })).length, 6, 'every refused attempt is in the trail');
+  assert.equal((await auditEntries(auditor, { action: 'auth.lockout', targetId: await t.userId('guard1') })).length, 1, 'the lockout is audited');
 });
 
 test('VIS-04: a lost key set stays flagged (and counted on the dashboard) until the lock change is recorded', async () => {
