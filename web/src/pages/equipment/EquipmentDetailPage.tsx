@@ -1,12 +1,12 @@
 // The equipment's page (EQP-01 … EQP-03), opened from its QR label on a phone: what it is and where,
 // its status and expiry, the checks due now (recorded here: the daily check), reporting a fault with a
-// photo, its fault tickets and its maintenance history; the A4 card and withdrawal for managers.
-import { PrinterOutlined, StopOutlined } from '@ant-design/icons';
+// photo, its fault tickets and its maintenance history; the A4 card, editing and withdrawal for managers.
+import { EditOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Collapse, Descriptions, List, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../app/api';
 import { allows } from '../../app/permissions';
 import { formatDateTime } from '../../app/format';
@@ -25,6 +25,7 @@ export default function EquipmentDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const navigate = useNavigate();
   const [withdrawing, setWithdrawing] = useState(false);
   const q = useQuery({ queryKey: ['equipment', 'detail', id], queryFn: () => api.get<EquipmentDetail>(`/equipment/${id}`) });
   if (q.isLoading) return <Loading />;
@@ -41,6 +42,11 @@ export default function EquipmentDetailPage() {
             {allows(e, 'print') && (
               <Button href={`/api/v1/equipment/${e.id}/print`} target="_blank" rel="noopener" icon={<PrinterOutlined aria-hidden />}>
                 {t('equipment.print')}
+              </Button>
+            )}
+            {allows(e, 'edit') && (
+              <Button icon={<EditOutlined aria-hidden />} onClick={() => navigate(`/equipment/${e.id}/edit`)}>
+                {t('equipment.edit')}
               </Button>
             )}
             {allows(e, 'withdraw') && (

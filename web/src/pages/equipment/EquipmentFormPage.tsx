@@ -1,21 +1,25 @@
-// 登记安防设施 (EQP-01): kind, name, unit and site, model, serial, installation and expiry dates.
+// 登记安防设施 / 修改设施信息 (EQP-01): kind, name, unit and site, model, serial, installation and expiry
+// dates. Editing keeps kind and unit (they are fixed at registration) and may set the status by hand —
+// in service, out of service, retired — but never 'faulty', which follows the fault tickets (EQP-03).
 import { SaveOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { api } from '../../app/api';
 import type { PageOf, Site } from '../../app/api-types';
 import { hasPermission, P } from '../../app/permissions';
 import { useSession } from '../../app/session';
+import { Loading } from '../../components/Loading';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormMutation } from '../../components/useFormMutation';
-import { equipmentKinds, kindLabel, options } from './labels';
+import { equipmentKinds, kindLabel, options, statusLabel } from './labels';
 import { EP } from './permissions';
-import type { EquipmentDetail, EquipmentKind } from './types';
+import type { EquipmentDetail, EquipmentKind, EquipmentStatus } from './types';
 
 interface Values {
   kind: EquipmentKind;
@@ -28,46 +32,54 @@ interface Values {
   installedOn?: Dayjs | null;
   expiresOn?: Dayjs | null;
   notes?: string;
+  status?: EquipmentStatus;
 }
+
+/** The statuses a manager sets by hand ('faulty' follows the fault tickets). */
+const MANUAL_STATUSES: EquipmentStatus[] = ['in_service', 'out_of_service', 'retired'];
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 const text = (s: string | undefined) => s?.trim() || null;
 
 export default function EquipmentFormPage() {
+  const { id } = useParams();
   const { t } = useTranslation();
   const me = useSession();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const orgId = Form.useWatch('orgId', form);
+  const existing = useQuery({ queryKey: ['equipment', 'detail', id], queryFn: () => api.get<EquipmentDetail>(`/equipment/${id}`), enabled: !!id });
   const canSeeSites = hasPermission(me, P.orgs.read);
   const sites = useQuery({ queryKey: ['sites', 'list', { orgId, forEquipment: true }], queryFn: () => api.get<PageOf<Site>>('/sites', { orgId, pageSize: 200 }), enabled: canSeeSites && !!orgId });
+  useEffect(() => {
+    const e = existing.data;
+    if (!e) return;
+    const date = (d: string | null) => (d ? dayjs(d) : null);
+    form.setFieldsValue({ kind: e.kind, name: e.name, orgId: e.orgId, siteId: e.siteId ?? undefined, location: e.location ?? undefined, model: e.model ?? undefined, serialNo: e.serialNo ?? undefined, installedOn: date(e.installedOn), expiresOn: date(e.expiresOn), notes: e.notes ?? undefined, status: MANUAL_STATUSES.includes(e.status) ? e.status : undefined });
+  }, [existing.data, form]);
   const save = useFormMutation(
-    (v: Values) =>
-      api.create<EquipmentDetail>('/equipment', {
-        kind: v.kind,
-        name: v.name.trim(),
-        orgId: v.orgId,
-        siteId: v.siteId ?? null,
-        location: text(v.location),
-        model: text(v.model),
-        serialNo: text(v.serialNo),
-        installedOn: day(v.installedOn),
-        expiresOn: day(v.expiresOn),
-        notes: text(v.notes),
-      }),
+    (v: Values) => {
+      const common = { name: v.name.trim(), siteId: v.siteId ?? null, location: text(v.location), model: text(v.model), serialNo: text(v.serialNo), installedOn: day(v.installedOn), expiresOn: day(v.expiresOn), notes: text(v.notes) };
+      if (!id) return api.create<EquipmentDetail>('/equipment', { kind: v.kind, orgId: v.orgId, ...common });
+      const e = existing.data!;
+      return api.patch<EquipmentDetail>(`/equipment/${id}`, { ...common, ...(v.status && v.status !== e.status ? { status: v.status } : {}) }, e.version);
+    },
     {
       form,
       invalidate: [['equipment'], ['dashboard']],
       onSuccess: (e) => {
-        void message.success(t('equipment.registered', { number: e.number }));
+        void message.success(id ? t('equipment.saved') : t('equipment.registered', { number: e.number }));
         navigate(`/equipment/${e.id}`);
       },
     },
   );
+  if (id && existing.isLoading) return <Loading />;
+  if (id && !existing.data) return <ErrorAlert error={existing.error} />;
+  const back = id ? { to: `/equipment/${id}`, label: `${existing.data!.number} ${existing.data!.name}` } : { to: '/equipment', label: t('equipment.title') };
   return (
     <>
-      <PageHeader title={t('equipment.registerTitle')} back={{ to: '/equipment', label: t('equipment.title') }} />
+      <PageHeader title={id ? t('equipment.editTitle', { number: existing.data!.number }) : t('equipment.registerTitle')} back={back} />
       <Card style={{ maxWidth: 720 }}>
         <ErrorAlert error={save.error} form={form} />
         <Form<Values>
@@ -82,13 +94,13 @@ export default function EquipmentFormPage() {
           scrollToFirstError
         >
           <Form.Item name="kind" label={t('equipment.field.kind')} rules={[{ required: true, message: t('equipment.kindRequired') }]}>
-            <Select options={options(equipmentKinds, kindLabel)} placeholder={t('equipment.choose')} />
+            <Select options={options(equipmentKinds, kindLabel)} placeholder={t('equipment.choose')} disabled={!!id} />
           </Form.Item>
           <Form.Item name="name" label={t('equipment.field.name')} rules={[{ required: true, whitespace: true, message: t('equipment.nameRequired') }, { max: 200 }]}>
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="orgId" label={t('equipment.field.orgId')} rules={[{ required: true, message: t('equipment.orgRequired') }]}>
-            <OrgTreeSelect permission={EP.manage} allowClear={false} />
+            <OrgTreeSelect permission={EP.manage} allowClear={false} disabled={!!id} />
           </Form.Item>
           {canSeeSites && (
             <Form.Item name="siteId" label={t('equipment.field.siteId')}>
@@ -110,6 +122,11 @@ export default function EquipmentFormPage() {
           <Form.Item name="expiresOn" label={t('equipment.field.expiresOn')}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
+          {id && (
+            <Form.Item name="status" label={t('equipment.field.status')} extra={existing.data!.status === 'faulty' ? t('equipment.statusFaultyHint') : undefined}>
+              <Select allowClear={existing.data!.status === 'faulty'} placeholder={statusLabel('faulty')} options={MANUAL_STATUSES.map((st) => ({ value: st, label: statusLabel(st) }))} />
+            </Form.Item>
+          )}
           <Form.Item name="notes" label={t('equipment.field.notes')} rules={[{ max: 5000 }]}>
             <Input.TextArea rows={3} maxLength={5000} />
           </Form.Item>
@@ -117,7 +134,7 @@ export default function EquipmentFormPage() {
             <Button type="primary" htmlType="submit" size="large" icon={<SaveOutlined aria-hidden />} loading={save.isPending}>
               {t('common.save')}
             </Button>
-            <Button size="large" onClick={() => navigate('/equipment')}>
+            <Button size="large" onClick={() => navigate(back.to)}>
               {t('common.cancel')}
             </Button>
           </Space>

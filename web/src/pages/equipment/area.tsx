@@ -1,4 +1,4 @@
-// The equipment area of the web app (EQP-01 … EQP-04): 安防设施台账, registering equipment, the
+// The equipment area of the web app (EQP-01 … EQP-04): 安防设施台账, registering and editing equipment, the
 // equipment's (phone) page opened from its QR label, checks and maintenance tasks, plans, fault tickets.
 import { SafetyCertificateOutlined, ToolOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
@@ -22,6 +22,7 @@ export const equipmentArea: WebArea = {
     { path: 'equipment/plans', element: <RequirePermission perm={EP.read}><PlansPage /></RequirePermission> },
     { path: 'equipment/faults', element: <RequirePermission perm={EP.read}><FaultsPage /></RequirePermission> },
     { path: 'equipment/faults/:id', element: <RequirePermission perm={EP.read}><FaultDetailPage /></RequirePermission> },
+    { path: 'equipment/:id/edit', element: <RequirePermission perm={EP.manage}><EquipmentFormPage /></RequirePermission> },
     { path: 'equipment/:id', element: <RequirePermission perm={EP.read}><EquipmentDetailPage /></RequirePermission> },
   ],
   nav: [
