@@ -125,3 +125,33 @@ test('the officer’s registers and forms are axe clean on a desktop: routes, QR
     assert.equal(await page.getByRole('link', { name: '打印二维码标签' }).getAttribute('href'), `/api/v1/patrol-routes/${route.id}/labels`);
   });
 });
+
+test('PAT-04: on staff1’s phone, staff2 confirms the closing check with their own username and password', async () => {
+  await e2e.scenario(
+    'PAT-04 second person confirms on the same phone',
+    async (ctx) => {
+      const page = await ctx.newPage();
+      await signIn(page, 'staff1');
+      const api = await apiOf(page.request);
+      const lists = await api.get<{ closing: Array<{ key: string }> }>('/opening-checks/checklists');
+      const me = await api.get<{ permissions: Record<string, string[]> }>('/auth/me');
+      const orgId = me.permissions['patrols.check'][0]; // staff1's branch, SFX-001
+      const check = await api.post<{ id: string }>('/opening-checks', { orgId, kind: 'closing', items: lists.closing.map((i) => ({ key: i.key, ok: true })) });
+      await page.goto(`/patrols/checks/${check.id}`);
+      const card = page.getByRole('main').locator('.ant-card').filter({ hasText: '第二人在本机复核' });
+      await card.waitFor();
+      await settled(page);
+      await checkA11y(page, 'opening check awaiting the second person (phone)');
+      await card.getByLabel('复核人用户名').fill('staff1');
+      await card.getByLabel('复核人密码').fill(E2E_PASSWORD);
+      await card.getByRole('button', { name: '本机复核确认' }).click();
+      await card.getByText('须由另一名在岗人员复核确认，不能由同一人完成').waitFor();
+      await card.getByLabel('复核人用户名').fill('staff2');
+      await card.getByRole('button', { name: '本机复核确认' }).click();
+      await page.getByText('已复核').first().waitFor();
+      await card.waitFor({ state: 'detached' });
+      assert.match(await page.getByRole('main').innerText(), /复核人\s*郑丽/);
+    },
+    PHONE,
+  );
+});

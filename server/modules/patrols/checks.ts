@@ -1,6 +1,7 @@
 // Opening and closing checks of branches (营业前 / 营业后安全检查, PAT-04): a short fixed checklist
 // done before and after business hours by the two people on duty — the first records the items, a
-// second, different person confirms from their own session (two-person rule). A check not completed
+// second, different person confirms (two-person rule): from their own session, or on the first
+// person's phone with their own username and password (checked like a sign-in, SEC-01). A check not completed
 // by the org's deadline that day is flagged "missed" by the sweep (and stays flagged if done later).
 import { and, count, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -8,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { openingChecks, orgs, users } from '../../db/schema/index.ts';
 import type { CheckKind, CheckStatus } from '../../db/schema/patrols.ts';
 import { allowedActions, loadScoped, recordMeta } from '../../platform/access/records.ts';
+import { findUserWithOrg } from '../../platform/auth/actor.ts';
+import { confirmOwnPassword } from '../../platform/auth/confirm-password.ts';
 import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -15,6 +18,7 @@ import { buildXlsx } from '../../platform/export/xlsx.ts';
 import { conflict, forbidden, invalidField, invalidState, ruleRefused } from '../../platform/http/errors.ts';
 import { pageOf, type PageParams, sortOrder } from '../../platform/http/paging.ts';
 import { updateVersioned } from '../../platform/http/versions.ts';
+import { holders } from '../../platform/notify/service.ts';
 import { likeEscape } from '../../platform/orgs/repository.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
 import { CHECKLISTS, itemText } from './checklist.ts';
@@ -56,6 +60,8 @@ function present(ctx: Ctx, r: Row) {
       ? []
       : allowedActions(ctx, r.orgPath, {
           confirm: { perm: PP.check, when: c.status === 'awaiting_second' && c.firstBy !== me },
+          // The second person confirms on this device with their own password (PAT-04).
+          confirmWithPassword: { perm: PP.check, when: c.status === 'awaiting_second' },
           perform: { perm: PP.check, when: c.status === 'missed' && c.day === todayOf(ctx) },
           withdraw: { perm: PP.withdraw },
           print: { perm: PP.read },
@@ -177,18 +183,38 @@ export async function createCheck(ctx: Ctx, b: { orgId: string; kind: CheckKind;
   return getCheck(ctx, id);
 }
 
-/** PAT-04: the second person on duty confirms — never the one who recorded it. */
-export async function confirmCheck(ctx: Ctx, id: string, b: { note?: string | null; version?: number }) {
+/**
+ * PAT-04: the second person on duty confirms — never the one who recorded it. Either the caller
+ * confirms as themself, or (`username` + `password`) the second person confirms on the caller's
+ * device: they must hold the check permission over the branch, and a wrong password counts towards
+ * their lockout — that refusal is returned as `{ refused }` so it commits with its audit entry.
+ */
+export async function confirmCheck(ctx: Ctx, id: string, b: { note?: string | null; version?: number; username?: string; password?: string }) {
   const r = await visibleCheck(ctx, id);
   const me = requireActor(ctx).userId;
   const c = r.row;
   if (!can(ctx.actor, PP.check, r.orgPath)) throw forbidden('FORBIDDEN', { action: PP.check, targetType: 'opening_check', targetId: id, orgId: c.orgId });
   if (c.withdrawnAt) throw invalidState('withdrawn');
   if (c.status !== 'awaiting_second') throw invalidState(c.status);
-  if (c.firstBy === me) throw ruleRefused('SECOND_PERSON_REQUIRED');
+  let secondBy = me;
+  if (b.username !== undefined) {
+    if (!b.password) throw invalidField('password', 'V_REQUIRED');
+    const u = await findUserWithOrg(ctx.tx, sql`lower(${users.username}) = lower(${b.username})`);
+    const eligible = !!u && u.status === 'active' && !u.withdrawnAt && (await holders(ctx, { permission: PP.check, orgPath: r.orgPath })).includes(u.id);
+    if (!eligible) throw ruleRefused('SECOND_PERSON_NOT_ELIGIBLE', {}, [{ path: 'username', code: 'SECOND_PERSON_NOT_ELIGIBLE' }]);
+    if (c.firstBy === u.id) throw ruleRefused('SECOND_PERSON_REQUIRED', {}, [{ path: 'username', code: 'SECOND_PERSON_REQUIRED' }]);
+    const pw = await confirmOwnPassword(ctx, u.id, b.password, 'opening check');
+    if (!pw.ok) {
+      const code = pw.locked ? 'ACCOUNT_LOCKED_CONFIRM' : 'PASSWORD_WRONG';
+      await audit(ctx, { action: 'opening_checks.confirm', targetType: 'opening_check', targetId: id, targetLabel: `${c.day} ${c.kind}`, orgId: c.orgId, result: 'failure', detail: { method: 'password', second: u.username, reason: code } });
+      return { refused: ruleRefused(code, {}, [{ path: 'password', code }]) };
+    }
+    secondBy = u.id;
+  }
+  if (c.firstBy === secondBy) throw ruleRefused('SECOND_PERSON_REQUIRED');
   const note = b.note?.trim() ? [c.note, b.note.trim()].filter(Boolean).join('\n') : c.note;
-  await updateVersioned(ctx.tx, openingChecks, id, b.version ?? c.version, { status: 'done', secondBy: me, secondAt: ctx.now, note, updatedAt: ctx.now, updatedBy: me });
-  await audit(ctx, { action: 'opening_checks.confirm', targetType: 'opening_check', targetId: id, targetLabel: `${c.day} ${c.kind}`, orgId: c.orgId, changes: { status: ['awaiting_second', 'done'] } });
+  await updateVersioned(ctx.tx, openingChecks, id, b.version ?? c.version, { status: 'done', secondBy, secondAt: ctx.now, note, updatedAt: ctx.now, updatedBy: me });
+  await audit(ctx, { action: 'opening_checks.confirm', targetType: 'opening_check', targetId: id, targetLabel: `${c.day} ${c.kind}`, orgId: c.orgId, changes: { status: ['awaiting_second', 'done'] }, detail: secondBy === me ? null : { method: 'password', second: secondBy, onDeviceOf: me } });
   return getCheck(ctx, id);
 }
 

@@ -4,7 +4,8 @@
 // flagged that day (PAT-04); the dashboard tiles count what their register filters list (RPT-02).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { auditEntries } from '../../test/audit-helpers.ts';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.ts';
 import { assertError, assertFieldError } from '../../test/http-assert.ts';
 import { Cast, inbox, localDay, localTime, makeRoute, ok, sweep } from './testing.ts';
 
@@ -41,6 +42,31 @@ describe('PAT-04: opening and closing checks by two people on duty', () => {
     const page = await (await cast.as('branch1')).get(`/api/v1/opening-checks/${c.id}/print`);
     assert.match(String(page.raw), /营业前检查登记/);
     assert.match(String(page.raw), /复核人：郑丽/);
+  });
+
+  test('PAT-04/SEC-01: the second person confirms on the first person’s phone with their own password; the recorder, an outsider and a wrong password are refused', async () => {
+    const staff1 = await cast.as('staff1');
+    const c = ok(await staff1.post('/api/v1/opening-checks', { orgId: await t.orgId('SFX-001'), kind: 'closing', items: await itemsOf('closing') }), 201);
+    assert.ok(c.allowedActions.includes('confirmWithPassword'), 'the recorder’s phone offers the second person’s confirmation');
+    const confirm = (body: Record<string, unknown>) => staff1.post(`/api/v1/opening-checks/${c.id}/confirm`, body);
+    assertFieldError(await confirm({ username: 'staff1', password: TEST_PASSWORD }), 'username', 422, 'SECOND_PERSON_REQUIRED');
+    assertFieldError(await confirm({ username: 'staff3', password: TEST_PASSWORD }), 'username', 422, 'SECOND_PERSON_NOT_ELIGIBLE');
+    assertFieldError(await confirm({ username: 'nobody-here', password: TEST_PASSWORD }), 'username', 422, 'SECOND_PERSON_NOT_ELIGIBLE');
+    assertFieldError(await confirm({ username: 'staff2' }), 'password');
+    assertFieldError(await confirm({ username: 'staff2', password: 'Wrong-pass-123!' }), 'password', 422, 'PASSWORD_WRONG');
+    const still = ok(await staff1.get(`/api/v1/opening-checks/${c.id}`));
+    assert.equal(still.status, 'awaiting_second', 'nothing confirmed by the refusals');
+    const done = ok(await confirm({ username: 'STAFF2', password: TEST_PASSWORD, version: still.version }));
+    assert.equal(done.status, 'done');
+    assert.deepEqual([done.firstBy.name, done.secondBy.name], ['周敏', '郑丽'], 'the second person is the one who typed their password');
+    const auditor = await cast.as('auditor');
+    const failed = await auditEntries(auditor, { action: 'opening_checks.confirm', targetId: c.id, result: 'failure' });
+    assert.equal(failed.length, 1, 'the wrong password is in the trail');
+    const login = await auditEntries(auditor, { action: 'auth.login', targetId: await t.userId('staff2'), result: 'failure' });
+    assert.ok(login.some((e) => /opening check/.test(JSON.stringify(e.detail))), 'and counts towards staff2’s lockout like a failed sign-in');
+    const [ok1] = await auditEntries(auditor, { action: 'opening_checks.confirm', targetId: c.id, result: 'success' });
+    assert.equal(ok1.actorId, await t.userId('staff1'), 'made on staff1’s session');
+    assert.equal((ok1.detail as { second: string }).second, await t.userId('staff2'));
   });
 
   test('bad input: every item answered, a failed item explained, only branches, known items only', async () => {

@@ -26,6 +26,7 @@ export const PATROL_MESSAGES = defineMessages({
   CHECK_ITEMS_INCOMPLETE: { 'zh-CN': '检查项目须逐项填写（缺少：{missing}）', en: 'Every item must be answered (missing: {missing})' },
   CHECK_ITEM_UNKNOWN: { 'zh-CN': '未知的检查项目', en: 'Unknown check item' },
   CHECK_NOTE_REQUIRED: { 'zh-CN': '不合格项须说明情况', en: 'A failed item needs a note' },
+  SECOND_PERSON_NOT_ELIGIBLE: { 'zh-CN': '该用户不是本网点可复核检查的在岗人员', en: 'This person may not confirm checks of this branch' },
   SECOND_PERSON_REQUIRED: { 'zh-CN': '须由另一名在岗人员复核确认，不能由同一人完成', en: 'A second person on duty must confirm: the same person cannot do both' },
   CHECK_NOT_TODAY: { 'zh-CN': '只能登记当天的检查', en: 'Only today’s check can be recorded' },
   'patrol.not_started': { 'zh-CN': '计划巡逻未按时开始：{route}（{unit}，{time}）', en: 'Scheduled patrol not started: {route} ({unit}, {time})' },

@@ -144,9 +144,11 @@ export async function patrolApiRoutes(fastify: FastifyInstance) {
   app.get('/api/v1/opening-checks/:id/print', { schema: { tags, summary: 'Printable A4 check record (HTML)', params: IdParams }, config: read }, async (req, reply) =>
     html(reply, await write(req, reply, (ctx) => checkPage(ctx, req.params.id))),
   );
-  app.post('/api/v1/opening-checks/:id/confirm', { schema: { tags, summary: 'Second person on duty confirms (not the one who recorded it)', params: IdParams, body: CheckConfirmBody, response: { 200: OpeningCheck } }, config: check }, async (req, reply) =>
-    write(req, reply, (ctx) => checks.confirmCheck(ctx, req.params.id, { note: req.body.note, version: versionOf(req, req.body.version) })),
-  );
+  app.post('/api/v1/opening-checks/:id/confirm', { schema: { tags, summary: 'Second person on duty confirms (not the one who recorded it): from their session, or with their username and password on this device', params: IdParams, body: CheckConfirmBody, response: { 200: OpeningCheck } }, config: check }, async (req, reply) => {
+    const r = await write(req, reply, (ctx) => checks.confirmCheck(ctx, req.params.id, { note: req.body.note, username: req.body.username, password: req.body.password, version: versionOf(req, req.body.version) }));
+    if ('refused' in r) throw r.refused;
+    return r;
+  });
   app.post('/api/v1/opening-checks/:id/withdraw', { schema: { tags, summary: 'Withdraw (kept, with who and why)', params: IdParams, body: WithdrawBody, response: { 200: OpeningCheck } }, config: { permission: PP.withdraw, access: 'unit' } }, async (req, reply) =>
     write(req, reply, (ctx) => checks.withdrawCheck(ctx, req.params.id, req.body.reason, versionOf(req, req.body.version))),
   );

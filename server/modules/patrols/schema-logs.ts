@@ -104,7 +104,16 @@ export const CheckCreate = Type.Object(
   },
   { additionalProperties: false },
 );
-export const CheckConfirmBody = Type.Object({ note: Type.Optional(Nullable(Text(1000))), version: Version }, { additionalProperties: false });
+export const CheckConfirmBody = Type.Object(
+  {
+    note: Type.Optional(Nullable(Text(1000))),
+    /** The second person confirming on the first person's device: their username and password. */
+    username: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    password: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    version: Version,
+  },
+  { additionalProperties: false },
+);
 
 export const Checklists = Type.Object({
   opening: Type.Array(Type.Object({ key: Type.String(), text: Type.String() })),

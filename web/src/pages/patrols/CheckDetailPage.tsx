@@ -1,7 +1,8 @@
 // One opening / closing check (PAT-04): its items, who checked and who confirmed; the second person
-// confirms here from their own account (never the one who recorded it); print, history.
+// confirms here from their own account, or on the recorder's phone with their own username and
+// password (never the one who recorded it); print, history.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../app/api';
@@ -24,7 +25,10 @@ export default function CheckDetailPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const q = useQuery({ queryKey: ['opening-checks', 'one', id], queryFn: () => api.get<OpeningCheck>(`/opening-checks/${id}`) });
-  const confirm = useFormMutation(() => api.post<OpeningCheck>(`/opening-checks/${id}/confirm`, { version: q.data?.version }), { invalidate: [['opening-checks'], ['dashboard']], onSuccess: () => void message.success(t('patrols.confirmed')) });
+  const [secondForm] = Form.useForm<{ username: string; password: string }>();
+  const done = { invalidate: [['opening-checks'], ['dashboard']], onSuccess: () => void message.success(t('patrols.confirmed')) };
+  const confirm = useFormMutation(() => api.post<OpeningCheck>(`/opening-checks/${id}/confirm`, { version: q.data?.version }), done);
+  const confirmHere = useFormMutation((v: { username: string; password: string }) => api.post<OpeningCheck>(`/opening-checks/${id}/confirm`, { username: v.username.trim(), password: v.password, version: q.data?.version }), { ...done, form: secondForm });
   if (q.isLoading) return <Loading />;
   const c = q.data;
   if (!c) return <ErrorAlert error={q.error} />;
@@ -47,6 +51,22 @@ export default function CheckDetailPage() {
       />
       <ErrorAlert error={confirm.error} />
       {c.status === 'awaiting_second' && <Alert type="info" showIcon message={t('patrols.confirmHint')} style={{ marginBottom: 12 }} />}
+      {allows(c, 'confirmWithPassword') && (
+        <Card size="small" title={t('patrols.confirmHereTitle')} style={{ marginBottom: 12 }}>
+          <ErrorAlert error={confirmHere.error} form={secondForm} />
+          <Form form={secondForm} name="secondPerson" layout="vertical" onFinish={(v) => confirmHere.mutate(v)} style={{ maxWidth: 420 }}>
+            <Form.Item name="username" label={t('patrols.secondUsername')} extra={t('patrols.confirmHereHint')} rules={[{ required: true, whitespace: true }]}>
+              <Input autoComplete="off" autoCapitalize="none" />
+            </Form.Item>
+            <Form.Item name="password" label={t('patrols.secondPassword')} rules={[{ required: true }]}>
+              <Input.Password autoComplete="off" />
+            </Form.Item>
+            <Button htmlType="submit" size="large" loading={confirmHere.isPending}>
+              {t('patrols.confirmHere')}
+            </Button>
+          </Form>
+        </Card>
+      )}
       <Card size="small">
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label={t('patrols.checkedBy')}>{`${c.firstBy?.name ?? ''} ${formatDateTime(c.firstAt)}`}</Descriptions.Item>
