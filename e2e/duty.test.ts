@@ -89,3 +89,36 @@ test('DUT-01/02/03: the person on duty logs an urgent entry and hands over on a 
     await checkA11y(page, 'duty log register (urgent today)');
   });
 });
+
+test('DUT-03: the officer on duty links an open item to an open hazard of the unit, picked by its number', async () => {
+  let rosterId = '';
+  let hazardNumber = '';
+  await e2e.scenario('duty set-up: the officer reports a hazard at SFX-003 and rosters himself', async (ctx) => {
+    const login = await ctx.request.post('/api/v1/auth/login', { data: { username: 'officer', password: E2E_PASSWORD } });
+    assert.ok(login.ok(), `officer signs in: ${login.status()}`);
+    const api = await apiOf(ctx.request);
+    const unit = (await api.get<{ items: Array<{ id: string; code: string }> }>('/orgs?q=SFX-003&pageSize=50')).items.find((o) => o.code === 'SFX-003')!;
+    const me = (await api.get<{ user: { id: string } }>('/auth/me')).user;
+    hazardNumber = (await api.post<{ number: string }>('/hazards', { title: '营业厅东侧监控镜头被遮挡', category: 'physical', orgId: unit.id })).number;
+    const shift = await api.post<{ id: string }>('/duty-rosters/shifts', { orgId: unit.id, name: '保卫值守', startTime: '00:00', endTime: '00:00' });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    rosterId = (await api.post<{ id: string }>('/duty-rosters', { shiftId: shift.id, dutyDate: today, personIds: [me.id] })).id;
+  });
+
+  await e2e.scenario('duty: the officer hands over with a linked hazard', async (ctx) => {
+    const page = await ctx.newPage();
+    await signIn(page, 'officer');
+    await page.goto(`/duty/rosters/${rosterId}`);
+    await page.getByRole('button', { name: '添加遗留事项' }).click();
+    await page.getByLabel('遗留事项', { exact: true }).fill('镜头遮挡待修剪树枝');
+    const picker = page.getByLabel('关联隐患（可选）');
+    await picker.click();
+    await picker.fill(hazardNumber);
+    await page.getByRole('option', { name: new RegExp(`^${hazardNumber} 营业厅东侧监控镜头被遮挡`) }).click();
+    await checkA11y(page, 'handover form with a linked hazard');
+    await page.getByRole('button', { name: '提交交班' }).click();
+    await page.waitForURL('**/duty/handovers/*');
+    await page.getByRole('link', { name: '查看关联隐患' }).click();
+    await pageReady(page, new RegExp(`^${hazardNumber} 营业厅东侧监控镜头被遮挡`));
+  });
+});

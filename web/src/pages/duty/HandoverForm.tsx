@@ -1,12 +1,17 @@
 // DUT-03: the outgoing officer hands over the shift: a note, new open items (optionally linked to a
-// hazard), and which of the carried-over items are now done. Open items left open carry over.
+// hazard of the unit, picked from the open hazards when the officer may read them), and which of the
+// carried-over items are now done. Open items left open carry over.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../app/api';
+import { hasPermission } from '../../app/permissions';
+import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { HazardSelect } from '../../components/HazardSelect';
 import { useFormMutation } from '../../components/useFormMutation';
+import { HP } from '../hazards/permissions';
 import type { HandoverDetail, OpenItem } from './types';
 
 interface Values {
@@ -15,12 +20,13 @@ interface Values {
   closeItemIds?: string[];
 }
 
-export function HandoverForm({ assignmentId, openItems }: { assignmentId: string; openItems: OpenItem[] }) {
+export function HandoverForm({ assignmentId, orgId, openItems }: { assignmentId: string; orgId: string; openItems: OpenItem[] }) {
   const { t } = useTranslation();
+  const canPickHazard = hasPermission(useSession(), HP.read);
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const m = useFormMutation(
-    (v: Values) => api.create<HandoverDetail>('/handovers', { assignmentId, note: v.note || null, items: (v.items ?? []).map((i) => ({ text: i.text, hazardId: i.hazardId?.trim() || null })), closeItemIds: v.closeItemIds ?? [] }),
+    (v: Values) => api.create<HandoverDetail>('/handovers', { assignmentId, note: v.note || null, items: (v.items ?? []).map((i) => ({ text: i.text, hazardId: i.hazardId || null })), closeItemIds: v.closeItemIds ?? [] }),
     { form, invalidate: [['duty']], onSuccess: (h) => navigate(`/duty/handovers/${h.id}`) },
   );
   return (
@@ -47,9 +53,11 @@ export function HandoverForm({ assignmentId, openItems }: { assignmentId: string
                 <Form.Item name={[f.name, 'text']} label={t('duty.handover.itemText')} rules={[{ required: true, whitespace: true, message: t('duty.handover.itemRequired') }]}>
                   <Input maxLength={1000} />
                 </Form.Item>
-                <Form.Item name={[f.name, 'hazardId']} label={t('duty.handover.hazardId')}>
-                  <Input placeholder={t('duty.handover.hazardIdHint')} />
-                </Form.Item>
+                {canPickHazard && (
+                  <Form.Item name={[f.name, 'hazardId']} label={t('duty.handover.hazardId')} style={{ minWidth: 260 }}>
+                    <HazardSelect orgId={orgId} />
+                  </Form.Item>
+                )}
                 <Button aria-label={t('duty.handover.removeItem')} icon={<DeleteOutlined aria-hidden />} onClick={() => remove(f.name)} />
               </Space>
             ))}

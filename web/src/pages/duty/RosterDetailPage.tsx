@@ -156,7 +156,7 @@ export default function RosterDetailPage() {
           <ShiftLog a={a} />
           {allows(a, 'handover') && (
             <Card className="duty-card" id="handover" title={t('duty.handover.formTitle')}>
-              <HandoverForm assignmentId={a.id} openItems={a.openItems} />
+              <HandoverForm assignmentId={a.id} orgId={a.orgId} openItems={a.openItems} />
             </Card>
           )}
           <Card className="duty-card" title={t('duty.history')}>
