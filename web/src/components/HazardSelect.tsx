@@ -1,13 +1,12 @@
 // Choosing a hazard by number or words (searched on the server, within the caller's scope): open
 // hazards of one unit's subtree by default, shown as "YH-… title · unit" — wherever a record links a
 // hazard (a handover's open item, …) instead of typing its id.
-import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import type { PageOf } from '../app/api-types';
 import type { Hazard } from '../pages/hazards/types';
+import { useServerSearch } from './useServerSearch';
 
 interface Props {
   id?: string;
@@ -22,29 +21,17 @@ const optionOf = (h: Hazard) => ({ value: h.id, label: `${h.number} ${h.title} �
 
 export function HazardSelect({ id, value, onChange, orgId, ...rest }: Props) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [term, setTerm] = useState('');
-  useEffect(() => {
-    const h = setTimeout(() => setTerm(search.trim()), 250);
-    return () => clearTimeout(h);
-  }, [search]);
-  const found = useQuery({
-    queryKey: ['hazards', 'pick', orgId, term],
-    queryFn: () => api.get<PageOf<Hazard>>('/hazards', { q: term || undefined, orgId, open: true, pageSize: 20 }),
-  });
-  const options = (found.data?.items ?? []).map(optionOf);
+  const found = useServerSearch(['hazards', 'pick', orgId], (q) => api.get<PageOf<Hazard>>('/hazards', { q, orgId, open: true, pageSize: 20 }));
   return (
     <Select
       id={id}
       aria-label={rest['aria-label']}
       value={value ?? undefined}
       onChange={(v: string | undefined) => onChange?.(v)}
-      options={options}
-      loading={found.isFetching}
+      options={found.items.map(optionOf)}
+      {...found.selectProps}
       allowClear
-      showSearch={{ filterOption: false, onSearch: setSearch }}
       placeholder={t('common.chooseHazard')}
-      notFoundContent={found.isFetching ? t('common.loading') : t('common.noMatch')}
       className="full-width"
       popupMatchSelectWidth={false}
     />

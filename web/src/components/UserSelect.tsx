@@ -1,10 +1,10 @@
 // Choosing a person by name, username or employee number (searched on the server, within scope).
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import type { PageOf, User } from '../app/api-types';
+import { useServerSearch } from './useServerSearch';
 
 interface Props {
   id?: string;
@@ -20,22 +20,13 @@ const optionOf = (u: User) => ({ value: u.id, label: `${u.name} (${u.username}) 
 
 export function UserSelect({ id, value, onChange, activeOnly, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [term, setTerm] = useState('');
-  useEffect(() => {
-    const h = setTimeout(() => setTerm(search.trim()), 250);
-    return () => clearTimeout(h);
-  }, [search]);
-  const found = useQuery({
-    queryKey: ['users', 'pick', term, !!activeOnly],
-    queryFn: () => api.get<PageOf<User>>('/users', { q: term || undefined, status: activeOnly ? 'active' : undefined, pageSize: 20 }),
-  });
+  const found = useServerSearch(['users', 'pick', !!activeOnly], (q) => api.get<PageOf<User>>('/users', { q, status: activeOnly ? 'active' : undefined, pageSize: 20 }));
   const selected = useQuery({
     queryKey: ['users', 'one', value],
     queryFn: () => api.get<User>(`/users/${value}`),
-    enabled: !!value && !found.data?.items.some((u) => u.id === value),
+    enabled: !!value && !found.items.some((u) => u.id === value),
   });
-  const options = (found.data?.items ?? []).map(optionOf);
+  const options = found.items.map(optionOf);
   if (selected.data && !options.some((o) => o.value === selected.data.id)) options.unshift(optionOf(selected.data));
   return (
     <Select
@@ -44,11 +35,9 @@ export function UserSelect({ id, value, onChange, activeOnly, placeholder, ...re
       value={value ?? undefined}
       onChange={(v: string | undefined) => onChange?.(v)}
       options={options}
-      loading={found.isFetching}
+      {...found.selectProps}
       allowClear
-      showSearch={{ filterOption: false, onSearch: setSearch }}
       placeholder={placeholder ?? t('common.choosePerson')}
-      notFoundContent={found.isFetching ? t('common.loading') : t('common.noMatch')}
       className="full-width"
     />
   );

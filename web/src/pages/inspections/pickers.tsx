@@ -2,11 +2,12 @@
 // several people (team members), each searched on the server.
 import { useQuery } from '@tanstack/react-query';
 import { Select, TreeSelect } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import type { Org, PageOf, Site, User } from '../../app/api-types';
 import { useOrgTree, type OrgIndex } from '../../app/org-tree';
+import { useServerSearch } from '../../components/useServerSearch';
 import { bi, kindLabel } from './labels';
 import type { Template } from './types';
 
@@ -62,14 +63,8 @@ const personOption = (u: User) => ({ value: u.id, label: `${u.name} (${u.usernam
 /** Several people, searched by name, username or employee number (active accounts). */
 export function PeopleSelect({ id, value, onChange, known = [], ...rest }: Pick<string[]> & { known?: Array<{ id: string; name: string }> }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [term, setTerm] = useState('');
-  useEffect(() => {
-    const h = setTimeout(() => setTerm(search.trim()), 250);
-    return () => clearTimeout(h);
-  }, [search]);
-  const found = useQuery({ queryKey: ['users', 'pick', term, true], queryFn: () => api.get<PageOf<User>>('/users', { q: term || undefined, status: 'active', pageSize: 20 }) });
-  const options = (found.data?.items ?? []).map(personOption);
+  const found = useServerSearch(['users', 'pick', true], (q) => api.get<PageOf<User>>('/users', { q, status: 'active', pageSize: 20 }));
+  const options = found.items.map(personOption);
   for (const k of known) if (!options.some((o) => o.value === k.id)) options.push({ value: k.id, label: k.name });
   return (
     <Select
@@ -79,10 +74,8 @@ export function PeopleSelect({ id, value, onChange, known = [], ...rest }: Pick<
       value={value ?? []}
       onChange={(v: string[]) => onChange?.(v)}
       options={options}
-      loading={found.isFetching}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
+      {...found.selectProps}
       placeholder={t('common.choosePerson')}
-      notFoundContent={found.isFetching ? t('common.loading') : t('common.noMatch')}
       className="full-width"
     />
   );
