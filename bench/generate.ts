@@ -4,6 +4,8 @@
 // an audit trail that verifies. PostgreSQL (DATABASE_URL or --url) or, for --scale county, PGlite in
 // DATA_DIR. Prints the time of each phase; writes data/bench/<scale>.json (URL, key, API token) for
 // `npm run bench`.
+import { checkPasswordPolicy } from '../server/platform/auth/passwords.ts';
+import { SECURITY_DEFAULTS } from '../server/platform/settings/security.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,15 +23,19 @@ import { startOfDayIn, yearIn } from '../server/platform/time.ts';
 import { copyChain, insertChain } from './gen/audit-chain.ts';
 import * as bulk from './gen/bulk.ts';
 import { dropSecondaryIndexes, rebuildIndexes } from './gen/indexes.ts';
-import { Plan, SCALES, uid } from './gen/plan.ts';
+import { BENCH_USERNAME, Plan, SCALES, uid } from './gen/plan.ts';
 import { benchTemplateSections, buildSkeleton } from './gen/skeleton.ts';
 import { resetDatabase } from './gen/reset.ts';
 
 const { values: args } = parseArgs({
-  options: { scale: { type: 'string', default: 'county' }, url: { type: 'string' }, reset: { type: 'boolean', default: false }, password: { type: 'string', default: 'Bench#Anbao-2026' } },
+  options: { scale: { type: 'string', default: 'county' }, url: { type: 'string' }, reset: { type: 'boolean', default: false }, password: { type: 'string', default: 'Patrol#Vault-2026' } },
 });
 const scale = SCALES[args.scale as keyof typeof SCALES];
 if (!scale) throw new Error(`--scale must be province or county, got ${args.scale}`);
+// The bench user signs in with it (the Chromium figure): a password the default policy would refuse
+// (one containing the username `bench`, say) forces a password change at sign-in instead.
+const weak = await checkPasswordPolicy(args.password, { username: BENCH_USERNAME, name: null }, SECURITY_DEFAULTS, false);
+if (weak.length) throw new Error(`--password does not meet the default password policy: ${weak.map((v) => v.code).join(', ')}`);
 const url = args.url ?? process.env.DATABASE_URL;
 if (!url && scale.name === 'province') throw new Error('--scale province needs PostgreSQL: set DATABASE_URL or --url');
 const plan = new Plan(scale);

@@ -101,6 +101,9 @@ export async function buildSkeleton(app: AppContext, plan: Plan, password: strin
 
   const roleIds = new Map((await app.db.select({ id: roles.id, code: roles.code }).from(roles)).map((r) => [r.code, r.id]));
   const hash = await hashPassword(password);
+  // Records start a year back (the clock), but passwords are set now: an older one would have expired
+  // under the default policy, and the bench user's sign-in (the Chromium figure) would stop at a forced change.
+  const passwordSetAt = new Date();
   const userRows: Array<typeof users.$inferInsert> = [];
   const grantRows: Array<typeof grants.$inferInsert> = [];
   for (let k = 0; k < plan.s.people; k++) {
@@ -123,11 +126,11 @@ export async function buildSkeleton(app: AppContext, plan: Plan, password: strin
       else [role, post] = ['staff', '员工'];
     }
     const id = uid('user', k);
-    userRows.push({ id, orgId: org, username: username(k), name: personName(k), post, employeeNo: `E${String(k).padStart(6, '0')}`, status: 'active', statusChangedAt: now, passwordHash: hash, passwordChangedAt: now, mustChangePassword: false, ...reg });
+    userRows.push({ id, orgId: org, username: username(k), name: personName(k), post, employeeNo: `E${String(k).padStart(6, '0')}`, status: 'active', statusChangedAt: now, passwordHash: hash, passwordChangedAt: passwordSetAt, mustChangePassword: false, ...reg });
     grantRows.push({ id: uid('grant', k), userId: id, roleId: roleIds.get(role)!, orgId: at, grantedAt: now });
   }
   await insertChunked(app.db, users, userRows, 500);
-  await insertChunked(app.db, passwordHistory, userRows.map((u) => ({ userId: u.id!, hash, createdAt: now })));
+  await insertChunked(app.db, passwordHistory, userRows.map((u) => ({ userId: u.id!, hash, createdAt: passwordSetAt })));
   await insertChunked(app.db, grants, grantRows);
 
   const sections = benchTemplateSections();
