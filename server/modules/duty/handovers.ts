@@ -5,7 +5,7 @@
 import { and, asc, count, eq, gt, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { dutyAssignments, dutyHandoverItems, dutyHandovers, dutyShifts, hazards, orgs } from '../../db/schema/index.ts';
-import { confirmOwnPassword } from '../../platform/auth/confirm-password.ts';
+import { confirmationRefusal, confirmOwnPassword } from '../../platform/auth/confirm-password.ts';
 import { recordMeta } from '../../platform/access/records.ts';
 import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/writer.ts';
@@ -194,9 +194,9 @@ export async function checkConfirmation(ctx: Ctx, id: string, password: string):
   if (refusal) throw ruleRefused(refusal);
   const c = await confirmOwnPassword(ctx, me, password, 'handover confirmation');
   if (c.ok) return {};
-  const code = c.locked ? 'ACCOUNT_LOCKED_CONFIRM' : 'PASSWORD_WRONG';
-  await audit(ctx, { action: 'duty.handover_confirm', targetType: 'duty_handover', targetId: id, orgId: r.h.orgId, result: 'failure', detail: { reason: code } });
-  return { refusal: ruleRefused(code, {}, [{ path: 'password', code }]) };
+  const refused = confirmationRefusal(c);
+  await audit(ctx, { action: 'duty.handover_confirm', targetType: 'duty_handover', targetId: id, orgId: r.h.orgId, result: 'failure', detail: { reason: refused.code } });
+  return { refusal: refused };
 }
 
 /** Step two: records the confirmation (the checks run again under the row lock). */

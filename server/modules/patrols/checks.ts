@@ -10,7 +10,7 @@ import { openingChecks, orgs, users } from '../../db/schema/index.ts';
 import type { CheckKind, CheckStatus } from '../../db/schema/patrols.ts';
 import { allowedActions, loadScoped, recordMeta } from '../../platform/access/records.ts';
 import { findUserWithOrg } from '../../platform/auth/actor.ts';
-import { confirmOwnPassword } from '../../platform/auth/confirm-password.ts';
+import { confirmationRefusal, confirmOwnPassword } from '../../platform/auth/confirm-password.ts';
 import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -205,9 +205,9 @@ export async function confirmCheck(ctx: Ctx, id: string, b: { note?: string | nu
     if (c.firstBy === u.id) throw ruleRefused('SECOND_PERSON_REQUIRED', {}, [{ path: 'username', code: 'SECOND_PERSON_REQUIRED' }]);
     const pw = await confirmOwnPassword(ctx, u.id, b.password, 'opening check');
     if (!pw.ok) {
-      const code = pw.locked ? 'ACCOUNT_LOCKED_CONFIRM' : 'PASSWORD_WRONG';
-      await audit(ctx, { action: 'opening_checks.confirm', targetType: 'opening_check', targetId: id, targetLabel: `${c.day} ${c.kind}`, orgId: c.orgId, result: 'failure', detail: { method: 'password', second: u.username, reason: code } });
-      return { refused: ruleRefused(code, {}, [{ path: 'password', code }]) };
+      const refused = confirmationRefusal(pw);
+      await audit(ctx, { action: 'opening_checks.confirm', targetType: 'opening_check', targetId: id, targetLabel: `${c.day} ${c.kind}`, orgId: c.orgId, result: 'failure', detail: { method: 'password', second: u.username, reason: refused.code } });
+      return { refused };
     }
     secondBy = u.id;
   }

@@ -7,7 +7,7 @@ import { keyHandovers, keySets, orgs, sites } from '../../db/schema/index.ts';
 import { loadScoped, recordMeta } from '../../platform/access/records.ts';
 import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit, diff } from '../../platform/audit/writer.ts';
-import { confirmOwnPassword } from '../../platform/auth/confirm-password.ts';
+import { confirmationRefusal, confirmOwnPassword } from '../../platform/auth/confirm-password.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
 import { forbidden, invalidState, notFound, ruleRefused } from '../../platform/http/errors.ts';
@@ -178,9 +178,9 @@ export async function confirm(ctx: Ctx, id: string, handoverId: string, b: { pas
   // SEC-01: a wrong password counts towards the lockout; the refusal commits with its audit entry.
   const c = await confirmOwnPassword(ctx, ctx.actor!.userId, b.password, 'key handover');
   if (!c.ok) {
-    const code = c.locked ? 'ACCOUNT_LOCKED_CONFIRM' : 'PASSWORD_WRONG';
-    await audit(ctx, { action: 'keys.confirm', targetType: 'key_set', targetId: id, targetLabel: label(k), orgId: k.orgId, result: 'failure', detail: { handoverId, reason: code } });
-    return { refused: ruleRefused(code, {}, [{ path: 'password', code }]) };
+    const refused = confirmationRefusal(c);
+    await audit(ctx, { action: 'keys.confirm', targetType: 'key_set', targetId: id, targetLabel: label(k), orgId: k.orgId, result: 'failure', detail: { handoverId, reason: refused.code } });
+    return { refused };
   }
   // The giver may have handed the set on meanwhile: then this handover is stale.
   if (!k.holderIds.includes(h.fromUserId)) throw invalidState('giver_no_longer_holder');

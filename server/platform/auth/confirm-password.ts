@@ -1,11 +1,12 @@
 // A person confirms a step with their own password: an inspection signature, a duty handover taken
-// over, a key set received. SEC-01: such a password is a credential like a login's — a locked account
+// over, a key set received, the second person's opening/closing check. SEC-01: such a password is a credential like a login's — a locked account
 // cannot confirm, and a wrong password counts towards the lockout (and may lock the account). The
 // caller's transaction must commit even when the step is refused, so the count and audit entry stay;
 // the caller turns `{ ok: false }` into its own refusal and raises it after commit.
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
+import { type AppError, ruleRefused } from '../http/errors.ts';
 import { findUserWithOrg, type UserWithOrg } from './actor.ts';
 import { verifyPassword } from './passwords.ts';
 import { registerFailure } from './service.ts';
@@ -21,4 +22,10 @@ export async function confirmOwnPassword(ctx: Ctx, userId: string, password: str
   if (await verifyPassword(user.passwordHash, password)) return { ok: true, user };
   const r = await registerFailure(ctx, user, `wrong password (${reason})`);
   return { ok: false, locked: !r.ok && r.error.code === 'ACCOUNT_LOCKED', alreadyLocked: false, user };
+}
+
+/** The refusal of a failed confirmation, naming the password field: wrong, or the account locked. */
+export function confirmationRefusal(c: { locked: boolean }): AppError {
+  const code = c.locked ? 'ACCOUNT_LOCKED_CONFIRM' : 'PASSWORD_WRONG';
+  return ruleRefused(code, {}, [{ path: 'password', code }]);
 }

@@ -16,7 +16,7 @@ export const AUTH_MESSAGES = defineMessages({
   TOTP_NOT_STARTED: { 'zh-CN': '请先生成绑定二维码', en: 'Start the set-up first to get a QR code' },
   TOTP_REQUIRED_BY_POLICY: { 'zh-CN': '您的角色必须使用双因素认证，不能关闭', en: 'Your role requires two-factor authentication; it cannot be turned off' },
   CURRENT_PASSWORD_WRONG: { 'zh-CN': '当前密码错误', en: 'The current password is wrong' },
-  // Confirming a step with one's own password (confirm-password.ts): a handover, a key set received.
+  // Confirming a step with one's own password (confirm-password.ts): a handover, a key set received, a check.
   PASSWORD_WRONG: { 'zh-CN': '密码错误', en: 'Wrong password' },
   ACCOUNT_LOCKED_CONFIRM: { 'zh-CN': '账号已锁定，暂不能确认', en: 'Your account is locked; you cannot confirm now' },
   PASSWORD_NOT_ACCEPTED: { 'zh-CN': '新密码不符合密码策略：{summary}', en: 'The new password does not meet the policy: {summary}' },

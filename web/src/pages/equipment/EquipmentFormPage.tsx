@@ -60,7 +60,8 @@ export default function EquipmentFormPage() {
   }, [existing.data, form]);
   const save = useFormMutation(
     (v: Values) => {
-      const common = { name: v.name.trim(), siteId: v.siteId ?? null, location: text(v.location), model: text(v.model), serialNo: text(v.serialNo), installedOn: day(v.installedOn), expiresOn: day(v.expiresOn), notes: text(v.notes) };
+      // Without the sites list the field is not shown: an edit then leaves the stored site as it is.
+      const common = { name: v.name.trim(), ...(canSeeSites || !id ? { siteId: v.siteId ?? null } : {}), location: text(v.location), model: text(v.model), serialNo: text(v.serialNo), installedOn: day(v.installedOn), expiresOn: day(v.expiresOn), notes: text(v.notes) };
       if (!id) return api.create<EquipmentDetail>('/equipment', { kind: v.kind, orgId: v.orgId, ...common });
       const e = existing.data!;
       return api.patch<EquipmentDetail>(`/equipment/${id}`, { ...common, ...(v.status && v.status !== e.status ? { status: v.status } : {}) }, e.version);
