@@ -1,7 +1,20 @@
 // Calendar dates in the org's time zone (default Asia/Shanghai, ANBAO_TIMEZONE).
+// Building an Intl.DateTimeFormat costs ~0.1 ms (it loads the zone's rules); a page's presenters call
+// these helpers hundreds of times, so each (zone, use) keeps one formatter.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(tz: string, use: 'date' | 'offset'): Intl.DateTimeFormat {
+  const key = `${use} ${tz}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = use === 'date' ? new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }) : new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 const parts = (d: Date, tz: string) =>
   Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d).map((p) => [p.type, p.value]),
+    formatter(tz, 'date').formatToParts(d).map((p) => [p.type, p.value]),
   );
 
 export function yearIn(d: Date, tz: string): number {
@@ -16,7 +29,7 @@ export function dateIn(d: Date, tz: string): string {
 
 /** Minutes east of UTC of the zone at that instant (e.g. +480 for Asia/Shanghai). */
 export function zoneOffsetMinutes(d: Date, tz: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name = formatter(tz, 'offset').formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   if (!m) return 0;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));

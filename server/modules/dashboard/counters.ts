@@ -6,7 +6,7 @@
 // Used only where the counters mean the same thing as the scan: the whole subtree lies in the viewer's
 // read scope (and, for inspections, plan scope: nothing hidden, INS-02) and ANBAO_TIMEZONE is the zone
 // the month buckets are cut in; service.ts falls back to the scans otherwise.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, inArray, type SQL, sql } from 'drizzle-orm';
 import { rows, type Executor } from '../../db/client.ts';
 import { dashboardCounts, hazardExtensions, hazards, inspections, orgs } from '../../db/schema/index.ts';
 import { COUNTER_TIME_ZONE } from '../../db/schema/dashboard.ts';
@@ -41,6 +41,14 @@ export async function readCounts(ex: Executor, orgIds: string[], metrics: string
   return out;
 }
 
+/** A counter row condition for childTotals: the metric(s), optionally only buckets before / equal to one. */
+export function metric(name: string | string[], bucket: { before?: string; in?: string } = {}): SQL {
+  const conds = [typeof name === 'string' ? sql`${dashboardCounts.metric} = ${name}` : inArray(dashboardCounts.metric, name)];
+  if (bucket.before !== undefined) conds.push(sql`${dashboardCounts.bucket} < ${bucket.before}`);
+  if (bucket.in !== undefined) conds.push(sql`${dashboardCounts.bucket} = ${bucket.in}`);
+  return and(...conds)!;
+}
+
 /** Σ n over one unit's buckets of `metric` whose bucket satisfies `keep`. */
 export function sum(counts: Map<string, number> | undefined, metric: string, keep: (bucket: string) => boolean = () => true): number {
   let n = 0;
@@ -57,13 +65,21 @@ export function openBucket(b: string) {
   return { status, grade, verified: flags[0] === '1', assessmentSigned: flags[1] === '1', closureSigned: flags[2] === '1' };
 }
 
-/** The direct children of `root` (not withdrawn), in the org tree's order. */
-export async function childUnits(ex: Executor, root: Root) {
-  return ex
-    .select({ id: orgs.id, name: orgs.name })
-    .from(orgs)
-    .where(and(eq(orgs.parentId, root.id), isNull(orgs.withdrawnAt)))
-    .orderBy(asc(orgs.sortOrder), asc(orgs.code));
+/**
+ * Per direct child of `root` (not withdrawn, in the org tree's order): its counter rows that match
+ * `counted` (a condition on metric and bucket, so the primary key bounds the read), summed in SQL — Σ n over the buckets each figure keeps — so a province root's ~80 children cost one
+ * grouped index read, not thousands of bucket rows summed in JS.
+ */
+export async function childTotals<K extends string>(ex: Executor, root: Root, counted: SQL, figures: Record<K, SQL>) {
+  const sums = Object.entries<SQL>(figures).map(([k, cond]) => sql`coalesce(sum(${dashboardCounts.n}) filter (where ${cond}), 0)::int as ${sql.identifier(k)}`);
+  return rows<{ id: string; name: string } & Record<K, number>>(
+    ex,
+    sql`select ${orgs.id} as id, ${orgs.name} as name, ${sql.join(sums, sql`, `)}
+        from ${orgs} left join ${dashboardCounts} on ${dashboardCounts.orgId} = ${orgs.id} and ${counted}
+        where ${orgs.parentId} = ${root.id} and ${orgs.withdrawnAt} is null
+        group by ${orgs.id}, ${orgs.name}, ${orgs.sortOrder}, ${orgs.code}
+        order by ${orgs.sortOrder} asc, ${orgs.code} asc`,
+  );
 }
 
 /** Per child unit of `root` ('' = the root unit itself): open, not withdrawn hazards due in [from, now). */
@@ -90,11 +106,13 @@ export async function inspectionsOverdueSince(ex: Executor, root: Root, from: Da
   return new Map(rs.map((r) => [r.unit, Number(r.n)]));
 }
 
-/** Σ of the counters of each subtree root in `paths` (none nested) for the open buckets that `keep`. */
-export async function openAcross(ex: Executor, paths: string[], keep: (b: ReturnType<typeof openBucket>) => boolean): Promise<number> {
-  const ids = paths.map(lastId);
-  const counts = await readCounts(ex, ids, ['hz.open']);
-  return ids.reduce((n, id) => n + sum(counts.get(id), 'hz.open', (b) => keep(openBucket(b))), 0);
+/**
+ * For each (paths, keep): Σ of the hz.open counters of each subtree root in `paths` (none nested) over
+ * the buckets that `keep` — all read in one query (the task counts usually share one root).
+ */
+export async function openAcross(ex: Executor, sets: Array<{ paths: string[]; keep: (b: ReturnType<typeof openBucket>) => boolean }>): Promise<number[]> {
+  const counts = await readCounts(ex, [...new Set(sets.flatMap((s) => s.paths.map(lastId)))], ['hz.open']);
+  return sets.map(({ paths, keep }) => paths.map(lastId).reduce((n, id) => n + sum(counts.get(id), 'hz.open', (b) => keep(openBucket(b))), 0));
 }
 
 /** Open, not withdrawn hazards matching `where` among a person's own (rectified or reported by them): small, index-driven. */

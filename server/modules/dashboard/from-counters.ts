@@ -22,36 +22,34 @@ function ranked<T extends { orgId: string }>(units: T[], key: (u: T) => number, 
 
 export async function hazardFigures(ctx: Ctx, root: repo.Root, months: string[], unitsShown: number) {
   const now = ctx.now;
-  const children = await c.childUnits(ctx.tx, root);
-  const counts = await c.readCounts(ctx.tx, [root.id, ...children.map((u) => u.id)], ['hz.open', 'hz.due', 'hz.reported', 'hz.closed']);
   // Overdue = due before this (UTC) month, counted, + due this month before now, counted exactly.
   const utcMonth = now.toISOString().slice(0, 7);
+  const children = await c.childTotals(ctx.tx, root, c.metric(['hz.open', 'hz.due']), { open: c.metric('hz.open'), dueBefore: c.metric('hz.due', { before: utcMonth }) });
+  const mine = (await c.readCounts(ctx.tx, [root.id], ['hz.open', 'hz.due', 'hz.reported', 'hz.closed'])).get(root.id);
   const thisMonth = await c.overdueSince(ctx.tx, root, new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), now);
-  const overdue = (id: string, exact: number) => c.sum(counts.get(id), 'hz.due', (b) => b < utcMonth) + exact;
-  const mine = counts.get(root.id);
-  const open = (id: string, keep: (b: ReturnType<typeof c.openBucket>) => boolean = () => true) => c.sum(counts.get(id), 'hz.open', (b) => keep(c.openBucket(b)));
-  const graded = (grade: string) => open(root.id, (b) => b.grade === grade && OPEN_GRADED.includes(b.status));
-  const units = children.map((u) => ({ orgId: u.id, orgName: u.name, open: open(u.id), overdue: overdue(u.id, thisMonth.get(u.id) ?? 0) }));
+  const open = (keep: (b: ReturnType<typeof c.openBucket>) => boolean = () => true) => c.sum(mine, 'hz.open', (b) => keep(c.openBucket(b)));
+  const graded = (grade: string) => open((b) => b.grade === grade && OPEN_GRADED.includes(b.status));
+  const units = children.map((u) => ({ orgId: u.id, orgName: u.name, open: u.open, overdue: u.dueBefore + (thisMonth.get(u.id) ?? 0) }));
   return {
-    open: open(root.id),
-    overdue: overdue(root.id, [...thisMonth.values()].reduce((a, b) => a + b, 0)),
-    byGrade: { general: graded('general'), significant: graded('significant'), major: graded('major'), ungraded: open(root.id, (b) => b.status === 'reported') },
+    open: open(),
+    overdue: c.sum(mine, 'hz.due', (b) => b < utcMonth) + [...thisMonth.values()].reduce((a, b) => a + b, 0),
+    byGrade: { general: graded('general'), significant: graded('significant'), major: graded('major'), ungraded: open((b) => b.status === 'reported') },
     byUnit: ranked(units, (u) => u.open, unitsShown),
     monthly: months.map((month) => ({ month, opened: mine?.get(`hz.reported\t${month}`) ?? 0, closed: mine?.get(`hz.closed\t${month}`) ?? 0 })),
   };
 }
 
 export async function inspectionFigures(ctx: Ctx, root: repo.Root, month: string, monthStart: Date, unitsShown: number) {
-  const children = await c.childUnits(ctx.tx, root);
-  const counts = await c.readCounts(ctx.tx, [root.id, ...children.map((u) => u.id)], ['in.due', 'in.done']);
+  const children = await c.childTotals(ctx.tx, root, c.metric(['in.due', 'in.done'], { in: month }), { due: c.metric('in.due', { in: month }), done: c.metric('in.done', { in: month }) });
+  const mine = (await c.readCounts(ctx.tx, [root.id], ['in.due', 'in.done'])).get(root.id);
   const late = ctx.now > monthStart ? await c.inspectionsOverdueSince(ctx.tx, root, monthStart, ctx.now) : new Map<string, number>();
-  const figures = (id: string, overdue: number) => {
-    const due = counts.get(id)?.get(`in.due\t${month}`) ?? 0;
-    const done = counts.get(id)?.get(`in.done\t${month}`) ?? 0;
-    return { due, done, overdue, coverage: due ? Math.round((done / due) * 1000) / 10 : null };
+  const figures = (due: number, done: number, overdue: number) => ({ due, done, overdue, coverage: due ? Math.round((done / due) * 1000) / 10 : null });
+  const units = children.map((u) => ({ orgId: u.id, orgName: u.name, ...figures(u.due, u.done, late.get(u.id) ?? 0) }));
+  return {
+    month,
+    ...figures(mine?.get(`in.due\t${month}`) ?? 0, mine?.get(`in.done\t${month}`) ?? 0, [...late.values()].reduce((a, b) => a + b, 0)),
+    byUnit: ranked(units, (u) => u.due, unitsShown),
   };
-  const units = children.map((u) => ({ orgId: u.id, orgName: u.name, ...figures(u.id, late.get(u.id) ?? 0) }));
-  return { month, ...figures(root.id, [...late.values()].reduce((a, b) => a + b, 0)), byUnit: ranked(units, (u) => u.due, unitsShown) };
 }
 
 /**
@@ -70,15 +68,19 @@ export async function hazardTasks(ctx: Ctx) {
   const responsibleElsewhere: SQL = and(openWhere, eq(hazards.status, 'rectifying'), eq(hazards.responsibleUserId, me), not(within(rectifyAt)))!;
   const verifyAt = at(HP.verify);
   const signoffAt = at(HP.signoff);
+  const [toRectify, toVerify, toAssess, toSignoff] = await c.openAcross(ctx.tx, [
+    { paths: rectifyAt, keep: (b) => b.status === 'rectifying' },
+    { paths: verifyAt, keep: (b) => b.status === 'rectified' && !b.verified },
+    { paths: at(HP.assess), keep: (b) => b.status === 'reported' },
+    { paths: signoffAt, keep: (b) => b.grade === 'major' && ((b.status === 'assessed' && !b.assessmentSigned) || (b.status === 'rectified' && b.verified && !b.closureSigned)) },
+  ]);
   return {
-    hazardsToRectify: (await c.openAcross(ctx.tx, rectifyAt, (b) => b.status === 'rectifying')) + (covered ? 0 : (await repo.totals(ctx.tx, hazards, responsibleElsewhere, { n: and(isNotNull(hazards.id))! })).n),
-    hazardsToVerify:
-      (await c.openAcross(ctx.tx, verifyAt, (b) => b.status === 'rectified' && !b.verified)) -
-      (await c.countOwn(ctx.tx, and(openWhere, eq(hazards.status, 'rectified'), isNull(hazards.verifiedAt), within(verifyAt)), me, ['rectifiedBy', 'reportedBy'])),
-    hazardsToAssess: await c.openAcross(ctx.tx, at(HP.assess), (b) => b.status === 'reported'),
+    hazardsToRectify: toRectify + (covered ? 0 : (await repo.totals(ctx.tx, hazards, responsibleElsewhere, { n: and(isNotNull(hazards.id))! })).n),
+    hazardsToVerify: toVerify - (await c.countOwn(ctx.tx, and(openWhere, eq(hazards.status, 'rectified'), isNull(hazards.verifiedAt), within(verifyAt)), me, ['rectifiedBy', 'reportedBy'])),
+    hazardsToAssess: toAssess,
     signoffs:
-      (await c.openAcross(ctx.tx, signoffAt, (b) => b.grade === 'major' && ((b.status === 'assessed' && !b.assessmentSigned) || (b.status === 'rectified' && b.verified && !b.closureSigned)))) -
-      (await c.countOwn(ctx.tx, and(openWhere, eq(hazards.grade, 'major'), eq(hazards.status, 'rectified'), isNotNull(hazards.verifiedAt), isNull(hazards.closureSignoffAt), within(signoffAt)), me, ['rectifiedBy'])),
+      toSignoff -
+      (await c.countOwn(ctx.tx, and(openWhere, eq(hazards.status, 'rectified'), eq(hazards.grade, 'major'), isNotNull(hazards.verifiedAt), isNull(hazards.closureSignoffAt), within(signoffAt)), me, ['rectifiedBy'])),
     extensions: await c.countWithPendingExtension(ctx.tx, and(openWhere, await filterConditions(ctx, { task: 'extension' }))),
   };
 }
