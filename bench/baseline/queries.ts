@@ -43,6 +43,10 @@ export const HOLDERS = `
     and starts_with($1::text, o.path) and ro.permissions @> $2::jsonb
   order by u.name asc, u.id asc`;
 export const RECIPIENTS = `select id, email from users where id = any($1::uuid[]) and status = 'active' and withdrawn_at is null order by id`;
+/** notify/service.ts channelsFor: the enabled channels at the unit or above that carry the rule (the unit itself is already read). */
+export const CHANNELS = `
+  select c.id, c.kind from notification_channels c join orgs o on o.id = c.org_id
+  where c.enabled and c.withdrawn_at is null and c.org_id = any($1::uuid[]) and (c.rules = '[]'::jsonb or c.rules @> $2::jsonb) order by c.id`;
 export const INSERT_NOTIFICATIONS = `
   insert into notifications (id, org_id, recipient_id, rule, target_type, target_id, due_key, message_code, params, link, created_at)
   select gen_random_uuid(), $1, r, 'hazard.reported', 'hazard', $2, 'report', 'hazard.reported', $3::jsonb, $4, $5 from unnest($6::uuid[]) r

@@ -3,7 +3,7 @@
 // e-mail, group robots), exactly once per rule, record, occurrence and recipient.
 import type { hazards } from '../../db/schema/index.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { holders, notify } from '../../platform/notify/service.ts';
+import { type Audience, audience, holders, notify, notifyAudience } from '../../platform/notify/service.ts';
 import { dateIn } from '../../platform/time.ts';
 import { HP } from './permissions.ts';
 
@@ -23,8 +23,17 @@ async function send(ctx: Ctx, h: Row, rule: string, dueKey: string, recipients: 
 export const unitHeads = (ctx: Ctx, orgPath: string) => holders(ctx, { roleCodes: ['branch_head'], orgPath });
 export const securityHeads = (ctx: Ctx, orgPath: string) => holders(ctx, { roleCodes: ['security_head'], orgPath });
 
-export async function noticeReported(ctx: Ctx, h: Row, unit: { path: string }) {
-  await send(ctx, h, 'hazard.reported', 'report', await holders(ctx, { permission: HP.assess, orgPath: unit.path }));
+/**
+ * Who is told of a new hazard — the assessors over its unit, but not its reporter — read before its
+ * number is taken (that counter row stays locked until commit).
+ */
+export async function reportedAudience(ctx: Ctx, unit: { id: string; path: string }): Promise<Audience> {
+  const assessors = (await holders(ctx, { permission: HP.assess, orgPath: unit.path })).filter((id) => id !== ctx.actor?.userId);
+  return audience(ctx, { rule: 'hazard.reported', orgId: unit.id, recipients: assessors, withChannels: true });
+}
+
+export async function noticeReported(ctx: Ctx, h: Row, to: Audience) {
+  await notifyAudience(ctx, to, { targetType: 'hazard', targetId: h.id, dueKey: 'report', messageCode: 'hazard.reported', params: base(h), link: hazardLink(h.id) });
 }
 
 export async function signoffNeeded(ctx: Ctx, h: Row, orgPath: string) {

@@ -38,6 +38,16 @@ export function isResponsibleSide(ctx: Ctx, h: Row, orgPath: string): boolean {
   return can(ctx.actor, HP.rectify, orgPath) || (!!ctx.actor && h.responsibleUserId === ctx.actor.userId);
 }
 
+/** Who may add photos to an open hazard: its reporter, an assessor over the unit, or the responsible side. */
+export function mayAttachToHazard(ctx: Ctx, h: Row, orgPath: string): boolean {
+  return !h.withdrawnAt && h.status !== 'closed' && (h.reportedBy === ctx.actor?.userId || can(ctx.actor, HP.assess, orgPath) || isResponsibleSide(ctx, h, orgPath));
+}
+
+/** Who may add photos to a timeline step: the person who wrote it, while the hazard is open. */
+export function mayAttachToStep(ctx: Ctx, h: Row, step: { createdBy: string }): boolean {
+  return step.createdBy === ctx.actor?.userId && !h.withdrawnAt && h.status !== 'closed';
+}
+
 /** HAZ-05: who may not verify: the person who submitted the rectification and the reporter. */
 export function verifierConflict(actorId: string, h: Row): 'rectifier' | 'reporter' | null {
   if (h.rectifiedBy === actorId) return 'rectifier';

@@ -3,12 +3,10 @@
 // cannot be withdrawn: ORG-01).
 import { and, count, eq, isNull, ne } from 'drizzle-orm';
 import { hazards, hazardUpdates } from '../../db/schema/index.ts';
-import { can } from '../../platform/access/scope.ts';
 import { registerAttachmentOwner } from '../../platform/files/owners.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { registerOrgUsage } from '../../platform/orgs/usage.ts';
-import { HP } from './permissions.ts';
-import { isResponsibleSide } from './policy.ts';
+import { mayAttachToHazard, mayAttachToStep } from './policy.ts';
 import { visibleHazard } from './service.ts';
 
 registerAttachmentOwner('hazard', {
@@ -16,8 +14,7 @@ registerAttachmentOwner('hazard', {
   canAttach: async (ctx, id) => {
     const r = await visibleHazard(ctx, id);
     const h = r.hazard;
-    const ok = !h.withdrawnAt && h.status !== 'closed' && (h.reportedBy === ctx.actor?.userId || can(ctx.actor, HP.assess, r.orgPath) || isResponsibleSide(ctx, h, r.orgPath));
-    if (!ok) throw forbidden('FORBIDDEN', { action: 'hazards.attach', targetType: 'hazard', targetId: id, orgId: h.orgId });
+    if (!mayAttachToHazard(ctx, h, r.orgPath)) throw forbidden('FORBIDDEN', { action: 'hazards.attach', targetType: 'hazard', targetId: id, orgId: h.orgId });
     return { orgId: h.orgId };
   },
 });
@@ -32,7 +29,7 @@ registerAttachmentOwner('hazard_update', {
   visible: async (ctx, id) => ({ orgId: (await updateOf(ctx, id)).u.orgId }),
   canAttach: async (ctx, id) => {
     const { u, r } = await updateOf(ctx, id);
-    if (u.createdBy !== ctx.actor?.userId || r.hazard.withdrawnAt || r.hazard.status === 'closed') throw forbidden('FORBIDDEN', { action: 'hazards.attach', targetType: 'hazard', targetId: u.hazardId, orgId: u.orgId });
+    if (!mayAttachToStep(ctx, r.hazard, u)) throw forbidden('FORBIDDEN', { action: 'hazards.attach', targetType: 'hazard', targetId: u.hazardId, orgId: u.orgId });
     return { orgId: u.orgId };
   },
 });

@@ -10,16 +10,16 @@ import type { Ctx } from '../../platform/context.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
 import { conflict, forbidden, invalidField, notFound, ruleRefused } from '../../platform/http/errors.ts';
 import { pageOf, type PageParams } from '../../platform/http/paging.ts';
-import { listForOwner, linkAttachments } from '../../platform/files/service.ts';
+import { attachmentsOf, linkAttachments } from '../../platform/files/service.ts';
 import { allocateDocNumber } from '../../platform/numbering.ts';
 import { numberingOrgId } from '../../platform/numbering-org.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
 import { effectiveSettings } from '../../platform/settings/service.ts';
 import { dateIn, endOfDayIn, startOfDayIn } from '../../platform/time.ts';
 import { HAZARD_EXPORT_COLUMNS } from './export.ts';
-import { noticeReported } from './notices.ts';
+import { noticeReported, reportedAudience } from './notices.ts';
 import { HP } from './permissions.ts';
-import { STEP_FROM } from './policy.ts';
+import { mayAttachToHazard, mayAttachToStep, STEP_FROM } from './policy.ts';
 import { peopleOf, presentExtension, presentHazard } from './present.ts';
 import { defaultDueDays, type HazardSettings } from './settings.ts';
 import {
@@ -65,20 +65,22 @@ export async function get(ctx: Ctx, id: string) {
   const timeline = await timelineOf(ctx.tx, id);
   const names = await peopleNames(ctx.tx, [...peopleOf(r, exts), ...timeline.map((u) => u.createdBy)]);
   const pending = exts.find((e) => e.status === 'pending');
-  const photos = await listForOwner(ctx, 'hazard', id, false);
-  const timelineOut = [];
-  for (const u of timeline) {
-    timelineOut.push({
-      id: u.id,
-      step: u.step,
-      note: u.note,
-      fromStatus: u.fromStatus,
-      toStatus: u.toStatus,
-      at: u.createdAt.toISOString(),
-      by: { id: u.createdBy, name: names.get(u.createdBy) ?? '' },
-      attachments: await listForOwner(ctx, 'hazard_update', u.id, false),
-    });
-  }
+  // Visibility is settled above (visibleHazard): the photos of the hazard and of each step in one read.
+  const files = await attachmentsOf(ctx, [
+    { type: 'hazard', id, canWithdraw: mayAttachToHazard(ctx, r.hazard, r.orgPath) },
+    ...timeline.map((u) => ({ type: 'hazard_update', id: u.id, canWithdraw: mayAttachToStep(ctx, r.hazard, u) })),
+  ]);
+  const photos = files.get(`hazard:${id}`) ?? [];
+  const timelineOut = timeline.map((u) => ({
+    id: u.id,
+    step: u.step,
+    note: u.note,
+    fromStatus: u.fromStatus,
+    toStatus: u.toStatus,
+    at: u.createdAt.toISOString(),
+    by: { id: u.createdBy, name: names.get(u.createdBy) ?? '' },
+    attachments: files.get(`hazard_update:${u.id}`) ?? [],
+  }));
   const hazard = presentHazard(ctx, r, names, pending);
   // The assessor sees the deadline each grade would set (HAZ-02); they may not read the org settings.
   const defaultDueOn = hazard.allowedActions.includes('assess')
@@ -245,6 +247,9 @@ export async function openHazard(ctx: Ctx, input: HazardInput, link: { inspectio
   }
   const id = randomUUID();
   const numbering = await numberingOrgId(ctx.tx, unit.path);
+  // The number is taken as late as possible: its counter row stays locked until commit, so every
+  // read that does not need the number (who is notified) comes before it (HAZ-01 numbering).
+  const assessors = await reportedAudience(ctx, unit);
   const number = await allocateDocNumber(ctx.tx, numbering, 'YH', ctx.now, ctx.app.config.timeZone);
   const [h] = await ctx.tx
     .insert(hazards)
@@ -281,13 +286,8 @@ export async function openHazard(ctx: Ctx, input: HazardInput, link: { inspectio
     orgId: unit.id,
     detail: { category: h.category, source: h.source, grade: h.grade, inspectionId: h.inspectionId, attachments: input.attachmentIds?.length ?? 0 },
   });
-  await noticeReported(ctx, h, unit);
+  await noticeReported(ctx, h, assessors);
   return h;
-}
-
-export async function report(ctx: Ctx, input: HazardInput) {
-  const h = await openHazard(ctx, input);
-  return get(ctx, h.id);
 }
 
 /** HAZ-07: the recognition list of people who reported confirmed hazards. */

@@ -3,7 +3,7 @@
 // steps; a submitted record is locked (409 INVALID_STATE). Submission opens one hazard per failed
 // item through the hazards module, linked to the record and item, with the item's photos copied —
 // all in the submitting transaction, so a refusal leaves nothing half written.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { attachments, inspectionResults, inspections } from '../../db/schema/index.ts';
 import type { HazardGrade } from '../../db/schema/hazards.ts';
@@ -98,6 +98,19 @@ export async function recordResult(ctx: Ctx, id: string, itemKey: string, b: { r
  * Submits the record: every item answered (422 naming the missing keys) and the inspector signed.
  * It is locked from then on. Each failed item opens a hazard (INS-04).
  */
+/** The photo ids of each result, oldest first (the order they are copied to the hazard in). */
+async function resultPhotos(ctx: Ctx, resultIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!resultIds.length) return out;
+  const rs = await ctx.tx
+    .select({ id: attachments.id, ownerId: attachments.ownerId })
+    .from(attachments)
+    .where(and(eq(attachments.ownerType, 'inspection_result'), inArray(attachments.ownerId, resultIds), isNull(attachments.withdrawnAt)))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+  for (const r of rs) out.set(r.ownerId!, [...(out.get(r.ownerId!) ?? []), r.id]);
+  return out;
+}
+
 export async function submit(ctx: Ctx, id: string, b: { summary?: string | null; location?: string | null; version?: number }) {
   const r = await lockVisible(ctx, id);
   requireTeam(ctx, r);
@@ -114,9 +127,12 @@ export async function submit(ctx: Ctx, id: string, b: { summary?: string | null;
   const location = b.location === undefined ? r.i.location : b.location;
   await updateVersioned(ctx.tx, inspections, id, b.version ?? r.i.version, { status: 'submitted', submittedAt: ctx.now, submittedBy: by, summary: b.summary ?? null, location, updatedAt: ctx.now, updatedBy: by });
   const opened: string[] = [];
-  for (const item of itemsOf(template.sections)) {
+  // Each failed item's photos are read before its hazard takes a number (that counter row stays
+  // locked until commit, so the less that runs after it, the less other submissions wait).
+  const failed = itemsOf(template.sections).filter((item) => byKey.get(item.key)!.result === 'fail');
+  const photosOf = await resultPhotos(ctx, failed.map((item) => byKey.get(item.key)!.id));
+  for (const item of failed) {
     const res = byKey.get(item.key)!;
-    if (res.result !== 'fail') continue;
     const h = await openHazard(
       ctx,
       {
@@ -131,8 +147,7 @@ export async function submit(ctx: Ctx, id: string, b: { summary?: string | null;
       },
       { inspectionId: id, inspectionItemKey: item.key },
     );
-    const photos = await ctx.tx.select({ id: attachments.id }).from(attachments).where(and(eq(attachments.ownerType, 'inspection_result'), eq(attachments.ownerId, res.id), sql`${attachments.withdrawnAt} is null`)).orderBy(attachments.createdAt);
-    await copyAttachments(ctx, photos.map((p) => p.id), { type: 'hazard', id: h.id, orgId: h.orgId });
+    await copyAttachments(ctx, photosOf.get(res.id) ?? [], { type: 'hazard', id: h.id, orgId: h.orgId });
     await ctx.tx.update(inspectionResults).set({ hazardId: h.id }).where(eq(inspectionResults.id, res.id));
     opened.push(h.number);
   }
@@ -145,5 +160,7 @@ export async function submit(ctx: Ctx, id: string, b: { summary?: string | null;
     changes: { status: [r.i.status, 'submitted'] },
     detail: { failed: opened.length, hazards: opened, summary: b.summary ?? null },
   });
-  return get(ctx, id);
+  // The route reads the detail back after the commit (write → present): the hazard numbers taken
+  // above stay locked until then.
+  return { id };
 }

@@ -1,6 +1,6 @@
 // Loads who is asking: the person, their unit and their active grants with each role's permissions.
 // Done on every request, so a revoked grant or a person who left loses access at once.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { grants, orgs, roles, users } from '../../db/schema/index.ts';
 import type { Actor, ActorGrant } from '../context.ts';
@@ -14,6 +14,21 @@ export async function loadGrants(ex: Executor, userId: string): Promise<ActorGra
     .where(and(eq(grants.userId, userId), isNull(grants.revokedAt), isNull(roles.withdrawnAt), isNull(orgs.withdrawnAt)));
   return rs.map((r) => ({ grantId: r.grantId, roleCode: r.roleCode, orgId: r.orgId, path: r.path, permissions: new Set(r.permissions) }));
 }
+
+type GrantJson = { grantId: string; roleCode: string; orgId: string; path: string; permissions: string[] };
+
+/**
+ * The same grants as loadGrants, as one JSON column of a query keyed by `userId` (a column): every
+ * request loads its caller with their grants in one round trip (authenticate.ts).
+ */
+export const grantsColumn = (userId: SQL | typeof users.id) =>
+  sql<GrantJson[]>`(select coalesce(json_agg(json_build_object('grantId', g.id, 'roleCode', r.code, 'orgId', g.org_id, 'path', o.path, 'permissions', r.permissions)), '[]'::json)
+    from ${grants} g join ${roles} r on r.id = g.role_id join ${orgs} o on o.id = g.org_id
+    where g.user_id = ${userId} and g.revoked_at is null and r.withdrawn_at is null and o.withdrawn_at is null)`;
+
+/** grantsColumn's value as the actor's grants. */
+export const grantsFrom = (rows: GrantJson[] | string): ActorGrant[] =>
+  (typeof rows === 'string' ? (JSON.parse(rows) as GrantJson[]) : rows).map((r) => ({ grantId: r.grantId, roleCode: r.roleCode, orgId: r.orgId, path: r.path, permissions: new Set(r.permissions) }));
 
 export type UserWithOrg = typeof users.$inferSelect & { orgPath: string; orgName: string };
 

@@ -2,12 +2,13 @@
 // authorize() then enforces what the route declares (public / signed in / permission), the session
 // state (forced password change, forced TOTP enrolment) and the CSRF token for cookie sessions.
 import { eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { apiTokens, orgs, sessions, users } from '../../db/schema/index.ts';
 import { can, requirePermission } from '../access/scope.ts';
 import { forbidden, unauthorized } from '../http/errors.ts';
 import { securityPolicy } from '../settings/service.ts';
-import { actorOf, findUserWithOrg, loadGrants, narrowToToken } from './actor.ts';
+import { actorOf, grantsColumn, grantsFrom, narrowToToken } from './actor.ts';
 import { endSession, SESSION_COOKIE, sessionExpiry, sha256, TOUCH_MS } from './sessions.ts';
 import { requestCtx } from '../http/request-ctx.ts';
 
@@ -27,17 +28,25 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
       req.authProblem = 'TOKEN_INVALID';
       return;
     }
-    const [t] = await app.db.select({ token: apiTokens, orgPath: orgs.path }).from(apiTokens).innerJoin(orgs, eq(orgs.id, apiTokens.orgId)).where(eq(apiTokens.tokenHash, sha256(m[1])));
+    // One round trip: the token, its unit, its owner with their unit and their grants.
+    const tokenOrg = alias(orgs, 'token_org');
+    const [t] = await app.db
+      .select({ token: apiTokens, orgPath: tokenOrg.path, user: users, userOrgPath: orgs.path, userOrgName: orgs.name, grants: grantsColumn(users.id) })
+      .from(apiTokens)
+      .innerJoin(tokenOrg, eq(tokenOrg.id, apiTokens.orgId))
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .where(eq(apiTokens.tokenHash, sha256(m[1])));
     if (!t || t.token.revokedAt || t.token.expiresAt.getTime() <= now.getTime()) {
       req.authProblem = 'TOKEN_INVALID';
       return;
     }
-    const user = await findUserWithOrg(app.db, eq(users.id, t.token.userId));
-    if (!user || user.status !== 'active' || user.withdrawnAt) {
+    const user = { ...t.user, orgPath: t.userOrgPath, orgName: t.userOrgName };
+    if (user.status !== 'active' || user.withdrawnAt) {
       req.authProblem = 'TOKEN_INVALID';
       return;
     }
-    const grantList = narrowToToken(await loadGrants(app.db, user.id), t.token.permissions, t.orgPath);
+    const grantList = narrowToToken(grantsFrom(t.grants), t.token.permissions, t.orgPath);
     req.actor = actorOf(user, grantList, { kind: 'token', tokenId: t.token.id });
     req.auth = { kind: 'token' };
     if (!t.token.lastUsedAt || now.getTime() - t.token.lastUsedAt.getTime() > TOUCH_MS) {
@@ -49,8 +58,15 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
   const cookie = req.cookies?.[SESSION_COOKIE];
   if (!cookie) return;
   const id = sha256(cookie);
-  const [s] = await app.db.select().from(sessions).where(eq(sessions.id, id));
-  const user = s ? await findUserWithOrg(app.db, eq(users.id, s.userId)) : undefined;
+  // One round trip: the session, its person with their unit and their grants.
+  const [row] = await app.db
+    .select({ session: sessions, user: users, orgPath: orgs.path, orgName: orgs.name, grants: grantsColumn(users.id) })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(sessions.id, id));
+  const s = row?.session;
+  const user = row?.user && row.orgPath !== null ? { ...row.user, orgPath: row.orgPath, orgName: row.orgName! } : undefined;
   if (!s || !user) {
     req.authProblem = 'SESSION_EXPIRED';
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -73,7 +89,7 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
   if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_MS) {
     await app.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
-  req.actor = actorOf(user, await loadGrants(app.db, user.id), { sessionId: id });
+  req.actor = actorOf(user, grantsFrom(row!.grants), { sessionId: id });
   req.auth = { kind: 'session', sessionId: id, state: s.state, csrfToken: s.csrfToken };
 }
 

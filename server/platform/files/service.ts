@@ -116,6 +116,24 @@ export async function listForOwner(ctx: Ctx, ownerType: string, ownerId: string,
   return rs.map((a) => presentAttachment(ctx, a, canWithdraw));
 }
 
+/**
+ * The files of several records of one register, in one query, for a caller that has already resolved
+ * those records as visible (a detail page reading its own photos and its timeline's): `canWithdraw`
+ * answers the owner's attach rule for each, from the rows the caller holds.
+ */
+export async function attachmentsOf(ctx: Ctx, owners: Array<{ type: string; id: string; canWithdraw: boolean }>) {
+  const out = new Map(owners.map((o) => [`${o.type}:${o.id}`, [] as ReturnType<typeof presentAttachment>[]]));
+  if (!owners.length) return out;
+  const may = new Map(owners.map((o) => [`${o.type}:${o.id}`, o.canWithdraw]));
+  const rs = await ctx.tx
+    .select()
+    .from(attachments)
+    .where(and(inArray(attachments.ownerId, [...new Set(owners.map((o) => o.id))]), inArray(attachments.ownerType, [...new Set(owners.map((o) => o.type))]), isNull(attachments.withdrawnAt)))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+  for (const a of rs) out.get(`${a.ownerType}:${a.ownerId}`)?.push(presentAttachment(ctx, a, may.get(`${a.ownerType}:${a.ownerId}`) ?? false));
+  return out;
+}
+
 export async function withdraw(ctx: Ctx, id: string, reason: string) {
   const v = await visible(ctx, id);
   if (!v.canWithdraw) throw new AppError(403, 'FORBIDDEN', {}, [], { action: 'attachments.withdraw', targetType: 'attachment', targetId: id, orgId: v.row.orgId });

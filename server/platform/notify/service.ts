@@ -40,30 +40,72 @@ export interface NotifyInput {
 /** The language deliveries are written in: the org language (DESIGN: Chinese first). */
 const ORG_LANG = 'zh-CN' as const;
 
+type Person = { id: string; email: string | null };
+type Channel = { id: string; kind: string };
+
+/**
+ * Who a notice will reach (active recipients, with their addresses) and, when `withChannels`, the
+ * unit's name and the channels that carry the rule: every read notify() needs. A caller about to take
+ * a lock held until commit (a document number) reads its audience first and sends with
+ * notifyAudience after, so the lock is not also held through these reads.
+ */
+export interface Audience {
+  rule: string;
+  orgId: string;
+  people: Person[];
+  channels?: { org: { name: string } | null; list: Channel[] };
+}
+
+export async function audience(ctx: Ctx, a: { rule: string; orgId: string; recipients: readonly string[]; withChannels?: boolean }): Promise<Audience> {
+  const ids = [...new Set(a.recipients)];
+  // Sorted, so concurrent transactions take the unique-index locks in the same order (no deadlock).
+  const people = ids.length
+    ? (await ctx.tx.select({ id: users.id, email: users.email }).from(users).where(and(inArray(users.id, ids), eq(users.status, 'active'), isNull(users.withdrawnAt))).orderBy(asc(users.id))).map((p) => ({ id: p.id, email: p.email?.trim() || null }))
+    : [];
+  return { rule: a.rule, orgId: a.orgId, people, ...(a.withChannels && people.length ? { channels: await channelsFor(ctx, a.orgId, a.rule) } : {}) };
+}
+
+/** The unit's name and the enabled channels at the unit or above it that carry `rule`. */
+async function channelsFor(ctx: Ctx, orgId: string, rule: string): Promise<NonNullable<Audience['channels']>> {
+  const [org] = await ctx.tx.select({ name: orgs.name, path: orgs.path }).from(orgs).where(eq(orgs.id, orgId));
+  if (!org) return { org: null, list: [] };
+  const list = await ctx.tx
+    .select({ id: notificationChannels.id, kind: notificationChannels.kind })
+    .from(notificationChannels)
+    .innerJoin(orgs, eq(orgs.id, notificationChannels.orgId))
+    .where(
+      and(
+        eq(notificationChannels.enabled, true),
+        isNull(notificationChannels.withdrawnAt),
+        inArray(notificationChannels.orgId, pathIds(org.path)),
+        sql`(${notificationChannels.rules} = '[]'::jsonb or ${notificationChannels.rules} @> ${JSON.stringify([rule])}::jsonb)`,
+      ),
+    )
+    .orderBy(asc(notificationChannels.id));
+  return { org: { name: org.name }, list };
+}
+
 /**
  * Creates the notifications of `n` that do not exist yet and queues their deliveries, in ctx.tx.
  * Returns the ids of the notifications created now (empty when all existed already).
  */
 export async function notify(ctx: Ctx, n: NotifyInput): Promise<string[]> {
+  return notifyAudience(ctx, await audience(ctx, n), n);
+}
+
+/** notify() to an audience read beforehand (see audience). */
+export async function notifyAudience(ctx: Ctx, to: Audience, n: Omit<NotifyInput, 'rule' | 'orgId' | 'recipients'>): Promise<string[]> {
   if (!hasMessage(n.messageCode)) throw new Error(`notify: message ${n.messageCode} is not defined (register it with defineMessages)`);
-  const ids = [...new Set(n.recipients)];
-  if (!ids.length) return [];
-  // Sorted, so concurrent transactions take the unique-index locks in the same order (no deadlock).
-  const people = await ctx.tx
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(and(inArray(users.id, ids), eq(users.status, 'active'), isNull(users.withdrawnAt)))
-    .orderBy(asc(users.id));
-  if (!people.length) return [];
+  if (!to.people.length) return [];
   const params = n.params ?? {};
   const created = await ctx.tx
     .insert(notifications)
     .values(
-      people.map((p) => ({
+      to.people.map((p) => ({
         id: randomUUID(),
-        orgId: n.orgId,
+        orgId: to.orgId,
         recipientId: p.id,
-        rule: n.rule,
+        rule: to.rule,
         targetType: n.targetType,
         targetId: n.targetId,
         dueKey: n.dueKey,
@@ -76,35 +118,24 @@ export async function notify(ctx: Ctx, n: NotifyInput): Promise<string[]> {
     .onConflictDoNothing()
     .returning({ id: notifications.id, recipientId: notifications.recipientId });
   if (!created.length) return [];
-  const emailOf = new Map(people.map((p) => [p.id, p.email?.trim() || null]));
-  await enqueueDeliveries(ctx, n, created.map((c) => ({ ...c, email: emailOf.get(c.recipientId) ?? null })));
+  const emailOf = new Map(to.people.map((p) => [p.id, p.email]));
+  await enqueueDeliveries(ctx, { ...n, rule: to.rule, orgId: to.orgId, recipients: [] }, created.map((c) => ({ ...c, email: emailOf.get(c.recipientId) ?? null })), to.channels);
   return created.map((c) => c.id);
 }
 
 /**
  * One delivery per new notification for each e-mail channel (to the recipient's address), and one
  * per (rule, record, due key) for each group robot, however many people are notified, so a group is
- * not sent the same reminder once per recipient. Runs in a savepoint: whatever goes wrong with the
- * channels is logged and never undoes the notifications or the caller's change.
+ * not sent the same reminder once per recipient. Whatever goes wrong with the channels is logged and
+ * never undoes the notifications or the caller's change: the insert runs in a savepoint (only when
+ * there is something to queue: most units have no channel, and a savepoint costs two round trips
+ * inside the caller's transaction, which may hold a document-number lock).
  */
-async function enqueueDeliveries(ctx: Ctx, n: NotifyInput, created: Array<{ id: string; recipientId: string; email: string | null }>): Promise<void> {
+async function enqueueDeliveries(ctx: Ctx, n: NotifyInput, created: Array<{ id: string; recipientId: string; email: string | null }>, known?: Audience['channels']): Promise<void> {
   try {
-    const queued = await ctx.tx.transaction(async (sp) => {
-      const [org] = await sp.select({ name: orgs.name, path: orgs.path }).from(orgs).where(eq(orgs.id, n.orgId));
+    const queued = await (async () => {
+      const { org, list: channels } = known ?? (await channelsFor(ctx, n.orgId, n.rule));
       if (!org) return 0;
-      const channels = await sp
-        .select({ id: notificationChannels.id, kind: notificationChannels.kind })
-        .from(notificationChannels)
-        .innerJoin(orgs, eq(orgs.id, notificationChannels.orgId))
-        .where(
-          and(
-            eq(notificationChannels.enabled, true),
-            isNull(notificationChannels.withdrawnAt),
-            inArray(notificationChannels.orgId, pathIds(org.path)),
-            sql`(${notificationChannels.rules} = '[]'::jsonb or ${notificationChannels.rules} @> ${JSON.stringify([n.rule])}::jsonb)`,
-          ),
-        )
-        .orderBy(asc(notificationChannels.id));
       if (!channels.length) return 0;
       const subject = t(ORG_LANG, n.messageCode, n.params ?? {});
       const body = t(ORG_LANG, n.link ? 'NOTIFY_BODY_LINK' : 'NOTIFY_BODY', { title: subject, org: org.name, link: n.link });
@@ -115,9 +146,9 @@ async function enqueueDeliveries(ctx: Ctx, n: NotifyInput, created: Array<{ id: 
           : [{ ...base, id: randomUUID(), channelId: ch.id, notificationId: null, dedupeKey: `g:${n.rule}:${n.targetId}:${n.dueKey}`, recipient: null }],
       );
       if (!values.length) return 0;
-      const rs = await sp.insert(notificationDeliveries).values(values).onConflictDoNothing().returning({ id: notificationDeliveries.id });
+      const rs = await ctx.tx.transaction((sp) => sp.insert(notificationDeliveries).values(values).onConflictDoNothing().returning({ id: notificationDeliveries.id }));
       return rs.length;
-    });
+    })();
     if (queued) ctx.afterCommit(() => kickDeliveries(ctx.app));
   } catch (e) {
     ctx.app.log.error({ err: e, rule: n.rule, targetId: n.targetId }, 'notify: could not queue deliveries (the notifications stand)');
