@@ -23,8 +23,7 @@ import { itemsOf, templatesByIds } from './templates.ts';
 
 /** Locks the record (steps on one inspection queue up) and loads it as the caller sees it. */
 export async function lockVisible(ctx: Ctx, id: string): Promise<InspectionRow> {
-  await ctx.tx.select({ id: inspections.id }).from(inspections).where(eq(inspections.id, id)).for('update');
-  const r = await visibleInspection(ctx, id);
+  const r = await visibleInspection(ctx, id, { lock: true });
   if (r.i.withdrawnAt) throw invalidState('withdrawn');
   return r;
 }

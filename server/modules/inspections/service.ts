@@ -35,7 +35,13 @@ export function readScope(ctx: Ctx): SQL {
 }
 
 /** An inspection the caller may see (404 otherwise, audited when it exists outside their view). */
-export async function visibleInspection(ctx: Ctx, id: string): Promise<InspectionRow> {
+export async function visibleInspection(ctx: Ctx, id: string, opts: { lock?: boolean } = {}): Promise<InspectionRow> {
+  if (opts.lock) {
+    // Lock first (the row read after it is the latest committed one); the lock's query also applies
+    // the read scope, so the usual case costs two queries, not three.
+    const [mine] = await ctx.tx.select({ id: inspections.id }).from(inspections).where(and(eq(inspections.id, id), readScope(ctx))).for('update');
+    if (mine) return (await inspectionById(ctx.tx, id))!;
+  }
   const r = await inspectionById(ctx.tx, id);
   if (!r) throw notFound('INSPECTION_NOT_FOUND');
   const [seen] = await ctx.tx.select({ id: inspections.id }).from(inspections).where(and(eq(inspections.id, id), readScope(ctx)));
@@ -51,13 +57,16 @@ export async function present(ctx: Ctx, rows: InspectionRow[]) {
 /** One record with its template version's sections and each item's result, photos and hazard. */
 export async function get(ctx: Ctx, id: string) {
   const r = await visibleInspection(ctx, id);
-  const [[out], templates, results] = await Promise.all([present(ctx, [r]), templatesByIds(ctx.tx, [r.i.templateId]), resultsOf(ctx.tx, id)]);
+  const templates = await templatesByIds(ctx.tx, [r.i.templateId]);
+  const results = await resultsOf(ctx.tx, id);
+  // The record's people and whoever answered an item: one read of names.
+  const names = await peopleNames(ctx.tx, [...peopleOf(r.i), ...results.map((x) => x.updatedBy)]);
+  const out = presentInspection(ctx, r, names);
   const photos = results.length
     ? await ctx.tx.select().from(attachments).where(and(eq(attachments.ownerType, 'inspection_result'), inArray(attachments.ownerId, results.map((x) => x.id)), isNull(attachments.withdrawnAt))).orderBy(attachments.createdAt)
     : [];
   const canChange = canPerform(ctx.actor, r.i, r.orgPath) && r.i.status !== 'submitted' && !r.i.withdrawnAt;
   const hazards = results.some((x) => x.hazardId) ? (await listHazards(ctx, { inspectionId: id, includeWithdrawn: true }, { page: 1, pageSize: 200, offset: 0 })).items : [];
-  const names = await peopleNames(ctx.tx, results.map((x) => x.updatedBy));
   const byKey = new Map(results.map((x) => [x.itemKey, x]));
   const sections = templates.get(r.i.templateId)!.sections.map((s) => ({
     title: s.title,
