@@ -27,6 +27,7 @@ import { MAX_UPLOAD } from './platform/files/sniff.ts';
 import { syncBuiltinRoles } from './platform/access/roles-service.ts';
 import { startDeliveryWorker } from './platform/notify/worker.ts';
 import { startScheduler } from './platform/scheduler/runner.ts';
+import { lazySerializerFactory } from './platform/http/lazy-serializer.ts';
 
 export interface BuildOptions {
   /** An already open database (tests); otherwise opened from config. */
@@ -86,6 +87,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializerFactory } },
     // URLs the router refuses before any hook runs (a path segment over maxParamLength, bad percent
     // encoding) get our error shape and the caller's language too, not Fastify's own body.
     frameworkErrors: (_err, req, reply) => {
