@@ -7,4 +7,4 @@ import './registrations.ts';
 import './reminders.ts';
 
 export { hazardRoutes } from './routes.ts';
-export { openHazard } from './service.ts';
+export { openedByInspection, openHazard } from './service.ts';

@@ -158,6 +158,15 @@ export async function whereFor(ctx: Ctx, q: HazardQuery): Promise<SQL> {
   return registerWhere(ctx, q, inSubtrees(hazards.orgId, scopePaths(requireActor(ctx), HP.read)));
 }
 
+/** The hazards an inspection opened that the caller may see: id, number and status, for its detail (INS-04). */
+export async function openedByInspection(ctx: Ctx, inspectionId: string) {
+  return ctx.tx
+    .select({ id: hazards.id, number: hazards.number, status: hazards.status })
+    .from(hazards)
+    .innerJoin(orgs, eq(orgs.id, hazards.orgId))
+    .where(await whereFor(ctx, { inspectionId, includeWithdrawn: true }));
+}
+
 /**
  * The conditions of `q` alone, without the caller's read scope: only ever ANDed with whereFor(ctx, …),
  * e.g. as `count(*) filter (where …)` of several figures over one scoped scan (whereFor(ctx, a) ∧

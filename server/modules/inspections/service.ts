@@ -17,7 +17,7 @@ import { allocateDocNumber } from '../../platform/numbering.ts';
 import { numberingOrgId } from '../../platform/numbering-org.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
 import { dateIn, endOfDayIn } from '../../platform/time.ts';
-import { list as listHazards } from '../hazards/service.ts';
+import { openedByInspection } from '../hazards/index.ts';
 import { INSPECTION_EXPORT_COLUMNS } from './export.ts';
 import { IP } from './permissions.ts';
 import { canPerform } from './policy.ts';
@@ -66,7 +66,7 @@ export async function get(ctx: Ctx, id: string) {
     ? await ctx.tx.select().from(attachments).where(and(eq(attachments.ownerType, 'inspection_result'), inArray(attachments.ownerId, results.map((x) => x.id)), isNull(attachments.withdrawnAt))).orderBy(attachments.createdAt)
     : [];
   const canChange = canPerform(ctx.actor, r.i, r.orgPath) && r.i.status !== 'submitted' && !r.i.withdrawnAt;
-  const hazards = results.some((x) => x.hazardId) ? (await listHazards(ctx, { inspectionId: id, includeWithdrawn: true }, { page: 1, pageSize: 200, offset: 0 })).items : [];
+  const hazards = results.some((x) => x.hazardId) ? await openedByInspection(ctx, id) : [];
   const byKey = new Map(results.map((x) => [x.itemKey, x]));
   const sections = templates.get(r.i.templateId)!.sections.map((s) => ({
     title: s.title,
