@@ -27,9 +27,9 @@ export const securityHeads = (ctx: Ctx, orgPath: string) => holders(ctx, { roleC
  * Who is told of a new hazard — the assessors over its unit, but not its reporter — read before its
  * number is taken (that counter row stays locked until commit).
  */
-export async function reportedAudience(ctx: Ctx, unit: { id: string; path: string }): Promise<Audience> {
+export async function reportedAudience(ctx: Ctx, unit: { id: string; name: string; path: string }): Promise<Audience> {
   const assessors = (await holders(ctx, { permission: HP.assess, orgPath: unit.path })).filter((id) => id !== ctx.actor?.userId);
-  return audience(ctx, { rule: 'hazard.reported', orgId: unit.id, recipients: assessors, withChannels: true });
+  return audience(ctx, { rule: 'hazard.reported', orgId: unit.id, recipients: assessors, withChannels: true, unit });
 }
 
 export async function noticeReported(ctx: Ctx, h: Row, to: Audience) {

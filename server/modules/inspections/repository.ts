@@ -121,6 +121,9 @@ export async function inspectionById(ex: Executor, id: string): Promise<Inspecti
   return r;
 }
 
+/** The records matching `where` (already scoped by the caller), unordered. */
+export const inspectionsMatching = (ex: Executor, where: SQL) => selectInspections(ex).where(where);
+
 export async function resultsOf(ex: Executor, inspectionId: string) {
   return ex.select().from(inspectionResults).where(eq(inspectionResults.inspectionId, inspectionId));
 }

@@ -22,7 +22,7 @@ import { INSPECTION_EXPORT_COLUMNS } from './export.ts';
 import { IP } from './permissions.ts';
 import { canPerform } from './policy.ts';
 import { peopleOf, presentInspection } from './present.ts';
-import { exportInspections, inspectionById, inspectionWhere, type InspectionRow, listInspections, notHiddenFrom, peopleNames, resultsOf } from './repository.ts';
+import { exportInspections, inspectionById, inspectionsMatching, inspectionWhere, type InspectionRow, listInspections, notHiddenFrom, peopleNames, resultsOf } from './repository.ts';
 import { checkTeam } from './team.ts';
 import { templatesByIds, usableTemplate } from './templates.ts';
 
@@ -41,6 +41,11 @@ export async function visibleInspection(ctx: Ctx, id: string, opts: { lock?: boo
     // the read scope, so the usual case costs two queries, not three.
     const [mine] = await ctx.tx.select({ id: inspections.id }).from(inspections).where(and(eq(inspections.id, id), readScope(ctx))).for('update');
     if (mine) return (await inspectionById(ctx.tx, id))!;
+  } else {
+    // The usual case in one query: the record, read through the scope. Only when that finds nothing
+    // is the record looked up alone, to tell "absent" from "out of scope" (audited).
+    const [seen] = await inspectionsMatching(ctx.tx, and(eq(inspections.id, id), readScope(ctx))!);
+    if (seen) return seen;
   }
   const r = await inspectionById(ctx.tx, id);
   if (!r) throw notFound('INSPECTION_NOT_FOUND');

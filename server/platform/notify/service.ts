@@ -56,18 +56,22 @@ export interface Audience {
   channels?: { org: { name: string } | null; list: Channel[] };
 }
 
-export async function audience(ctx: Ctx, a: { rule: string; orgId: string; recipients: readonly string[]; withChannels?: boolean }): Promise<Audience> {
+export async function audience(
+  ctx: Ctx,
+  a: { rule: string; orgId: string; recipients: readonly string[]; withChannels?: boolean; unit?: { name: string; path: string } },
+): Promise<Audience> {
   const ids = [...new Set(a.recipients)];
   // Sorted, so concurrent transactions take the unique-index locks in the same order (no deadlock).
   const people = ids.length
     ? (await ctx.tx.select({ id: users.id, email: users.email }).from(users).where(and(inArray(users.id, ids), eq(users.status, 'active'), isNull(users.withdrawnAt))).orderBy(asc(users.id))).map((p) => ({ id: p.id, email: p.email?.trim() || null }))
     : [];
-  return { rule: a.rule, orgId: a.orgId, people, ...(a.withChannels && people.length ? { channels: await channelsFor(ctx, a.orgId, a.rule) } : {}) };
+  return { rule: a.rule, orgId: a.orgId, people, ...(a.withChannels && people.length ? { channels: await channelsFor(ctx, a.orgId, a.rule, a.unit) } : {}) };
 }
 
 /** The unit's name and the enabled channels at the unit or above it that carry `rule`. */
-async function channelsFor(ctx: Ctx, orgId: string, rule: string): Promise<NonNullable<Audience['channels']>> {
-  const [org] = await ctx.tx.select({ name: orgs.name, path: orgs.path }).from(orgs).where(eq(orgs.id, orgId));
+/** `unit`: the unit `orgId` names, when the caller has just read it. */
+async function channelsFor(ctx: Ctx, orgId: string, rule: string, unit?: { name: string; path: string }): Promise<NonNullable<Audience['channels']>> {
+  const [org] = unit ? [unit] : await ctx.tx.select({ name: orgs.name, path: orgs.path }).from(orgs).where(eq(orgs.id, orgId));
   if (!org) return { org: null, list: [] };
   const list = await ctx.tx
     .select({ id: notificationChannels.id, kind: notificationChannels.kind })
