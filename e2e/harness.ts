@@ -157,7 +157,11 @@ export async function startE2e(): Promise<E2e> {
       // Reduced motion: dialogs open and close at once, so a click never lands on a dialog that is
       // still zooming in (antd then loses it — the cause of a failed CI run). The app's animated
       // path is the same components with antd's motion on.
-      const ctx = await browser.newContext({ locale: 'zh-CN', viewport, baseURL: server.url, reducedMotion: 'reduce' });
+      // A cooperative's staff work in China: the browser's clock is in the org's zone (ANBAO_TIMEZONE,
+      // Asia/Shanghai), as the pages that default to "today" assume. In UTC (this machine's zone) the
+      // browser's today and the server's differ from 16:00 to 24:00 UTC, and the desk's and the
+      // machine-room register's "today" missed what the server had just recorded.
+      const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport, baseURL: server.url, reducedMotion: 'reduce' });
       ctx.setDefaultTimeout(15_000);
       contexts.add(ctx);
       try {
