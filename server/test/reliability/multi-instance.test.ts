@@ -1,6 +1,8 @@
 // Several instances (issue 4, DESIGN §7, HAZ-04): three server processes on one PostgreSQL database,
-// two of them sweeping every 2 s (ANBAO_SWEEP_INTERVAL_MS). Hazards due tomorrow are waiting when they start;
-// the instance that takes the reminders sweep is SIGKILLed while its sweep is open, then restarted.
+// two of them sweeping every 2 s (ANBAO_SWEEP_INTERVAL_MS), the third serving requests only. Hazards due
+// tomorrow are waiting when they start;
+// the instance that takes the reminders sweep is SIGKILLed while its sweep is open (held open by a
+// notice the test keeps uncommitted), then restarted.
 // Afterwards every due reminder exists exactly once per recipient, and the group robot received each
 // hazard's reminder exactly once (the outbox's claim, not luck, keeps the other instances off it).
 import assert from 'node:assert/strict';
@@ -43,9 +45,10 @@ test('DESIGN §7, HAZ-04: three instances, one SIGKILLed mid-sweep and restarted
   const db = new pg.Client({ connectionString: ds.env.DATABASE_URL });
   await db.connect();
   try {
-    // 1. Setup on instance A, whose sweeps (after the first, with nothing due) wait a day: the due
-    //    work is all in place before any instance sweeps it. A keeps running (its delivery worker too).
-    const setup = await start({ ...ds.env, ANBAO_SWEEP_INTERVAL_MS: '86400000' });
+    // 1. Setup on instance A, which serves requests only (ANBAO_SCHEDULER=0): the due work is all in
+    //    place before any instance sweeps it. (A sweeping instance's first sweep, a second after it
+    //    starts, could otherwise meet the first hazards already graded and commit their reminders.)
+    const setup = await start({ ...ds.env, ANBAO_SCHEDULER: '0' });
     const sysadmin = await HttpClient.login(setup.url, 'sysadmin');
     const officer = await HttpClient.login(setup.url, 'officer');
     const head = await HttpClient.login(setup.url, 'head');
@@ -57,14 +60,32 @@ test('DESIGN §7, HAZ-04: three instances, one SIGKILLed mid-sweep and restarted
       'channel',
     );
     const tomorrow = addDays(dateIn(new Date(), TZ), 1);
-    const hazards: Array<{ id: string; number: string; unit: string }> = [];
+    const hazards: Array<{ id: string; number: string; unit: string; orgId: string; dueAt: string }> = [];
     await inParallel([...Array(HAZARDS).keys()], 6, async (i) => {
       const unit = i % 2 ? 'SFX-002' : 'SFX-001';
       const h = expect(await officer.post('/api/v1/hazards', { title: `多实例提醒 ${i}`, category: 'physical', orgId: org(unit) }), 201, 'report');
-      expect(await head.post(`/api/v1/hazards/${h.id}/assess`, { grade: 'general', dueOn: tomorrow, version: h.version }), 200, 'assess');
-      hazards.push({ id: h.id, number: h.number, unit });
+      const assessed = expect(await head.post(`/api/v1/hazards/${h.id}/assess`, { grade: 'general', dueOn: tomorrow, version: h.version }), 200, 'assess');
+      hazards.push({ id: h.id, number: h.number, unit, orgId: org(unit), dueAt: assessed.dueAt });
     });
     const ids = hazards.map((h) => h.id);
+
+    // The sweep must be caught open, however fast it runs: a transaction of the test holds, uncommitted,
+    // one of the notices the sweep will write (the same unique key: rule, hazard, due key, its branch
+    // head). The sweep's insert of that notice waits for it while the sweep holds its lock; the test
+    // kills that instance, then rolls its row back (nothing of it remains).
+    const blocked = hazards.find((h) => h.unit === 'SFX-001')!;
+    const { rows: branch1 } = await db.query<{ id: string }>(`select id from users where username = 'branch1'`);
+    // Its own connection: inside an open transaction pg_stat_activity is a snapshot, and the watcher
+    // below must see the instances that connect later.
+    const blocker = new pg.Client({ connectionString: ds.env.DATABASE_URL });
+    await blocker.connect();
+    t.after(() => blocker.end());
+    await blocker.query('begin');
+    const { rows: held } = await blocker.query<{ id: string }>(
+      `insert into notifications (id, org_id, recipient_id, rule, target_type, target_id, due_key, message_code, params, created_at)
+       values (gen_random_uuid(), $1, $2, 'hazard.due_soon', 'hazard', $3, $4, 'hazard.due_soon', '{}'::jsonb, now()) returning id`,
+      [blocked.orgId, branch1[0].id, blocked.id, new Date(blocked.dueAt).toISOString()],
+    );
 
     // 2. Instances B and C sweep every 2 s; whichever holds the reminders sweep's lock while none of
     //    its notices is committed yet is killed there.
@@ -78,18 +99,20 @@ test('DESIGN §7, HAZ-04: three instances, one SIGKILLed mid-sweep and restarted
         const { rows } = await db.query<{ port: number | null; done: string }>(
           `select (select a.client_port from pg_locks l join pg_stat_activity a on a.pid = l.pid
                    where l.locktype = 'advisory' and l.classid = $1 and l.objid = $2 and l.granted limit 1) as port,
-                  (select count(*) from notifications where rule = 'hazard.due_soon' and target_id = any($3::uuid[])) as done`,
-          [SWEEP_LOCK_SPACE, key, ids],
+                  (select count(*) from notifications where rule = 'hazard.due_soon' and target_id = any($3::uuid[]) and id <> $4) as done`,
+          [SWEEP_LOCK_SPACE, key, ids, held[0].id],
         );
         if (Number(rows[0].done) > 0) throw new Error('a sweep committed the reminders before the watcher caught one open');
         const pid = rows[0].port ? pidOfLocalPort(rows[0].port, pids) : null;
         if (pid) {
           process.kill(pid, 'SIGKILL');
           victim = pid;
+          await blocker.query('rollback');
           return;
         }
         await sleep(10);
       }
+      await blocker.query('rollback');
       throw new Error('no instance was seen holding the reminders sweep');
     })();
     // A launch that the kill ends before it is ready settles as null.
