@@ -67,8 +67,9 @@ export function openBucket(b: string) {
 
 /**
  * Per direct child of `root` (not withdrawn, in the org tree's order): its counter rows that match
- * `counted` (a condition on metric and bucket, so the primary key bounds the read), summed in SQL — Σ n over the buckets each figure keeps — so a province root's ~80 children cost one
- * grouped index read, not thousands of bucket rows summed in JS.
+ * `counted` (a condition on metric and bucket, so the primary key bounds the read), summed in SQL —
+ * Σ n over the buckets each figure keeps — so a province root's ~80 children cost one grouped index
+ * read, not thousands of bucket rows summed in JS.
  */
 export async function childTotals<K extends string>(ex: Executor, root: Root, counted: SQL, figures: Record<K, SQL>) {
   const sums = Object.entries<SQL>(figures).map(([k, cond]) => sql`coalesce(sum(${dashboardCounts.n}) filter (where ${cond}), 0)::int as ${sql.identifier(k)}`);

@@ -68,8 +68,10 @@ export async function audience(
   return { rule: a.rule, orgId: a.orgId, people, ...(a.withChannels && people.length ? { channels: await channelsFor(ctx, a.orgId, a.rule, a.unit) } : {}) };
 }
 
-/** The unit's name and the enabled channels at the unit or above it that carry `rule`. */
-/** `unit`: the unit `orgId` names, when the caller has just read it. */
+/**
+ * The unit's name and the enabled channels at the unit or above it that carry `rule`. `unit`: the unit
+ * `orgId` names, when the caller has just read it (saves reading it again).
+ */
 async function channelsFor(ctx: Ctx, orgId: string, rule: string, unit?: { name: string; path: string }): Promise<NonNullable<Audience['channels']>> {
   const [org] = unit ? [unit] : await ctx.tx.select({ name: orgs.name, path: orgs.path }).from(orgs).where(eq(orgs.id, orgId));
   if (!org) return { org: null, list: [] };
