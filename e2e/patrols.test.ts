@@ -145,7 +145,8 @@ test('PAT-04: on staff1’s phone, staff2 confirms the closing check with their 
       await card.getByLabel('复核人用户名').fill('staff1');
       await card.getByLabel('复核人密码').fill(E2E_PASSWORD);
       await card.getByRole('button', { name: '本机复核确认' }).click();
-      await card.getByText('须由另一名在岗人员复核确认，不能由同一人完成').waitFor();
+      // The refusal shows as the card's alert (and, once the form re-validates, under the field too).
+      await card.locator('.ant-alert').getByText('须由另一名在岗人员复核确认，不能由同一人完成').waitFor();
       await card.getByLabel('复核人用户名').fill('staff2');
       await card.getByRole('button', { name: '本机复核确认' }).click();
       await page.getByText('已复核').first().waitFor();
