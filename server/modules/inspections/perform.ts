@@ -3,15 +3,15 @@
 // steps; a submitted record is locked (409 INVALID_STATE). Submission opens one hazard per failed
 // item through the hazards module, linked to the record and item, with the item's photos copied —
 // all in the submitting transaction, so a refusal leaves nothing half written.
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { attachments, inspectionResults, inspections } from '../../db/schema/index.ts';
+import { inspectionResults, inspections } from '../../db/schema/index.ts';
 import type { HazardGrade } from '../../db/schema/hazards.ts';
 import type { ItemResult } from '../../db/schema/inspections.ts';
 import { can } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { copyAttachments, linkAttachments } from '../../platform/files/service.ts';
+import { attachmentsOf, copyAttachments, linkAttachments } from '../../platform/files/service.ts';
 import { AppError, forbidden, invalidField, invalidState, ruleRefused } from '../../platform/http/errors.ts';
 import { updateVersioned } from '../../platform/http/versions.ts';
 import { openHazard } from '../hazards/index.ts';
@@ -99,15 +99,8 @@ export async function recordResult(ctx: Ctx, id: string, itemKey: string, b: { r
  */
 /** The photo ids of each result, oldest first (the order they are copied to the hazard in). */
 async function resultPhotos(ctx: Ctx, resultIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (!resultIds.length) return out;
-  const rs = await ctx.tx
-    .select({ id: attachments.id, ownerId: attachments.ownerId })
-    .from(attachments)
-    .where(and(eq(attachments.ownerType, 'inspection_result'), inArray(attachments.ownerId, resultIds), isNull(attachments.withdrawnAt)))
-    .orderBy(asc(attachments.createdAt), asc(attachments.id));
-  for (const r of rs) out.set(r.ownerId!, [...(out.get(r.ownerId!) ?? []), r.id]);
-  return out;
+  const files = await attachmentsOf(ctx, resultIds.map((id) => ({ type: 'inspection_result', id, canWithdraw: false })));
+  return new Map(resultIds.map((id) => [id, (files.get(`inspection_result:${id}`) ?? []).map((a) => a.id)]));
 }
 
 export async function submit(ctx: Ctx, id: string, b: { summary?: string | null; location?: string | null; version?: number }) {

@@ -1,15 +1,15 @@
 // Inspection records (INS-03): read, list, export, ad-hoc creation and withdrawal. Performing an
 // inspection (start, results, signatures, submission) is in perform.ts; plan-generated records come
 // from generate.ts.
-import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { attachments, inspections, sites } from '../../db/schema/index.ts';
+import { inspections, sites } from '../../db/schema/index.ts';
 import type { InspectionStatus } from '../../db/schema/inspections.ts';
 import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
-import { presentAttachment } from '../../platform/files/service.ts';
+import { attachmentsOf } from '../../platform/files/service.ts';
 import { conflict, forbidden, invalidField, invalidState, notFound, ruleRefused } from '../../platform/http/errors.ts';
 import { pageOf, type PageParams } from '../../platform/http/paging.ts';
 import { updateVersioned } from '../../platform/http/versions.ts';
@@ -67,10 +67,8 @@ export async function get(ctx: Ctx, id: string) {
   // The record's people and whoever answered an item: one read of names.
   const names = await peopleNames(ctx.tx, [...peopleOf(r.i), ...results.map((x) => x.updatedBy)]);
   const out = presentInspection(ctx, r, names);
-  const photos = results.length
-    ? await ctx.tx.select().from(attachments).where(and(eq(attachments.ownerType, 'inspection_result'), inArray(attachments.ownerId, results.map((x) => x.id)), isNull(attachments.withdrawnAt))).orderBy(attachments.createdAt)
-    : [];
   const canChange = canPerform(ctx.actor, r.i, r.orgPath) && r.i.status !== 'submitted' && !r.i.withdrawnAt;
+  const photos = await attachmentsOf(ctx, results.map((x) => ({ type: 'inspection_result', id: x.id, canWithdraw: canChange })));
   const hazards = results.some((x) => x.hazardId) ? await openedByInspection(ctx, id) : [];
   const byKey = new Map(results.map((x) => [x.itemKey, x]));
   const sections = templates.get(r.i.templateId)!.sections.map((s) => ({
@@ -88,7 +86,7 @@ export async function get(ctx: Ctx, id: string) {
               grade: res.grade,
               updatedAt: res.updatedAt.toISOString(),
               updatedBy: res.updatedBy ? { id: res.updatedBy, name: names.get(res.updatedBy) ?? '' } : null,
-              photos: photos.filter((p) => p.ownerId === res.id).map((p) => presentAttachment(ctx, p, canChange)),
+              photos: photos.get(`inspection_result:${res.id}`) ?? [],
               hazard: h ? { id: h.id, number: h.number, status: h.status } : null,
             }
           : null,

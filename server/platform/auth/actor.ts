@@ -1,25 +1,22 @@
 // Loads who is asking: the person, their unit and their active grants with each role's permissions.
 // Done on every request, so a revoked grant or a person who left loses access at once.
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { type Executor, rows } from '../../db/client.ts';
 import { grants, orgs, roles, users } from '../../db/schema/index.ts';
 import type { Actor, ActorGrant } from '../context.ts';
 
 export async function loadGrants(ex: Executor, userId: string): Promise<ActorGrant[]> {
-  const rs = await ex
-    .select({ grantId: grants.id, roleCode: roles.code, orgId: grants.orgId, path: orgs.path, permissions: roles.permissions })
-    .from(grants)
-    .innerJoin(roles, eq(roles.id, grants.roleId))
-    .innerJoin(orgs, eq(orgs.id, grants.orgId))
-    .where(and(eq(grants.userId, userId), isNull(grants.revokedAt), isNull(roles.withdrawnAt), isNull(orgs.withdrawnAt)));
-  return rs.map((r) => ({ grantId: r.grantId, roleCode: r.roleCode, orgId: r.orgId, path: r.path, permissions: new Set(r.permissions) }));
+  // Read through grantsColumn: the conditions for an active grant live in one place.
+  const [r] = await rows<{ grants: GrantJson[] | string }>(ex, sql`select ${grantsColumn(sql`${userId}::uuid`)} as grants`);
+  return grantsFrom(r.grants);
 }
 
 type GrantJson = { grantId: string; roleCode: string; orgId: string; path: string; permissions: string[] };
 
 /**
- * The same grants as loadGrants, as one JSON column of a query keyed by `userId` (a column): every
- * request loads its caller with their grants in one round trip (authenticate.ts).
+ * A person's active grants (not revoked, role and unit not withdrawn) as one JSON column of a query
+ * keyed by `userId` (a column or a value): every request loads its caller with their grants in one
+ * round trip (authenticate.ts); loadGrants reads it on its own.
  */
 export const grantsColumn = (userId: SQL | typeof users.id) =>
   sql<GrantJson[]>`(select coalesce(json_agg(json_build_object('grantId', g.id, 'roleCode', r.code, 'orgId', g.org_id, 'path', o.path, 'permissions', r.permissions)), '[]'::json)
