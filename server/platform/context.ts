@@ -3,6 +3,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database, Db, Executor } from '../db/client.ts';
+import type { auditEvents } from '../db/schema/index.ts';
 import type { KeyRing } from './crypto/keyring.ts';
 import type { Lang } from './http/i18n.ts';
 
@@ -74,6 +75,12 @@ export interface Ctx {
   now: Date;
   /** Runs after the transaction commits (never on rollback). */
   afterCommit(fn: () => void): void;
+  /**
+   * Audit entries held until the write's transaction ends, then appended in one statement (write()
+   * sets it and flushes it before commit; without it, audit() appends at once). Never shared with
+   * work under a savepoint that may roll back: its entries would outlive it.
+   */
+  auditBuffer?: Array<typeof auditEvents.$inferInsert>;
 }
 
 /** A context for work that no request started (CLI, scheduler); the actor is the system. */

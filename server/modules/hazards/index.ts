@@ -7,4 +7,5 @@ import './registrations.ts';
 import './reminders.ts';
 
 export { hazardRoutes } from './routes.ts';
+export { mayReadHazardsIn } from './policy.ts';
 export { openedByInspection, openHazard } from './service.ts';

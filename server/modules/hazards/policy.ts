@@ -9,6 +9,9 @@ import { HP } from './permissions.ts';
 
 type Row = typeof hazards.$inferSelect;
 
+/** The caller sees a unit's hazards (the read scope every hazard query applies in SQL). */
+export const mayReadHazardsIn = (ctx: Ctx, orgPath: string): boolean => can(ctx.actor, HP.read, orgPath);
+
 export const STEP_FROM: Record<string, readonly HazardStatus[]> = {
   assess: ['reported', 'assessed'],
   issueNotice: ['assessed'],

@@ -19,7 +19,7 @@ import { dateIn, endOfDayIn, startOfDayIn } from '../../platform/time.ts';
 import { HAZARD_EXPORT_COLUMNS } from './export.ts';
 import { noticeReported, reportedAudience } from './notices.ts';
 import { HP } from './permissions.ts';
-import { mayAttachToHazard, mayAttachToStep, STEP_FROM } from './policy.ts';
+import { mayAttachToHazard, mayAttachToStep, mayReadHazardsIn, STEP_FROM } from './policy.ts';
 import { peopleOf, presentExtension, presentHazard } from './present.ts';
 import { defaultDueDays, type HazardSettings } from './settings.ts';
 import {
@@ -42,7 +42,8 @@ export const EXPORT_LIMIT = 50_000;
 export async function visibleHazard(ctx: Ctx, id: string): Promise<HazardRow> {
   const r = await hazardById(ctx.tx, id);
   if (!r) throw notFound('HAZARD_NOT_FOUND');
-  if (!can(requireActor(ctx), HP.read, r.orgPath)) {
+  requireActor(ctx);
+  if (!mayReadHazardsIn(ctx, r.orgPath)) {
     throw notFound('HAZARD_NOT_FOUND', { action: HP.read, targetType: 'hazard', targetId: id, orgId: r.hazard.orgId, reason: 'out of scope' });
   }
   return r;

@@ -3,7 +3,7 @@
 // failed item; the printable 安全检查记录表 and the Excel export.
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { after, before, describe, test } from 'node:test';
 import { auditEvents, users } from '../../db/schema/index.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
@@ -137,6 +137,12 @@ describe('an inspection of 城关信用社 from start to submission', () => {
     assert.notEqual(detail.photos[0].id, photoId, 'a copy, owned by the hazard');
     const alarm = r.body.sections.flatMap((s: { items: unknown[] }) => s.items).find((i: { key: string }) => i.key === 'alarm');
     assert.deepEqual(alarm.result.hazard, { id: h.id, number: h.number, status: 'reported' });
+    // The answer is assembled in the submitting transaction: it must be the record a later read shows.
+    assert.deepEqual(r.body, ok(await officer.get(`/api/v1/inspections/${id}`)).body);
+    // SEC-04: the write's entries (held until the end of its transaction) are appended in the order made.
+    const trail = await t.database.db.select({ action: auditEvents.action, requestId: auditEvents.requestId }).from(auditEvents).where(inArray(auditEvents.targetId, [id, h.id])).orderBy(asc(auditEvents.id));
+    const mine = trail.filter((e) => e.requestId === trail[trail.length - 1].requestId);
+    assert.deepEqual(mine.map((e) => e.action), ['hazards.report', 'inspections.submit']);
   });
 
   test('INS-03: a submitted record is locked (409)', async () => {

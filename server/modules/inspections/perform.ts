@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { inspectionResults, inspections } from '../../db/schema/index.ts';
-import type { HazardGrade } from '../../db/schema/hazards.ts';
+import type { HazardGrade, HazardStatus } from '../../db/schema/hazards.ts';
 import type { ItemResult } from '../../db/schema/inspections.ts';
 import { can } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/writer.ts';
@@ -14,12 +14,13 @@ import type { Ctx } from '../../platform/context.ts';
 import { attachmentsOf, copyAttachments, linkAttachments } from '../../platform/files/service.ts';
 import { AppError, forbidden, invalidField, invalidState, ruleRefused } from '../../platform/http/errors.ts';
 import { updateVersioned } from '../../platform/http/versions.ts';
-import { openHazard } from '../hazards/index.ts';
+import { mayReadHazardsIn, openHazard } from '../hazards/index.ts';
 import { IP } from './permissions.ts';
 import { isTeamMember } from './policy.ts';
-import type { InspectionRow } from './repository.ts';
-import { get, visibleInspection } from './service.ts';
-import { itemsOf, templatesByIds } from './templates.ts';
+import { type InspectionRow, peopleNames, resultsOf } from './repository.ts';
+import { detail, detailPeople, get, visibleInspection } from './service.ts';
+import { templateContents } from './template-content.ts';
+import { itemsOf } from './templates.ts';
 
 /** Locks the record (steps on one inspection queue up) and loads it as the caller sees it. */
 export async function lockVisible(ctx: Ctx, id: string): Promise<InspectionRow> {
@@ -48,7 +49,7 @@ export async function start(ctx: Ctx, id: string, b: { location?: string | null;
 }
 
 async function templateItems(ctx: Ctx, templateId: string) {
-  return itemsOf((await templatesByIds(ctx.tx, [templateId])).get(templateId)!.sections);
+  return itemsOf((await templateContents(ctx, [templateId])).get(templateId)!.sections);
 }
 
 /**
@@ -95,20 +96,15 @@ export async function recordResult(ctx: Ctx, id: string, itemKey: string, b: { r
 
 /**
  * Submits the record: every item answered (422 naming the missing keys) and the inspector signed.
- * It is locked from then on. Each failed item opens a hazard (INS-04).
+ * It is locked from then on. Each failed item opens a hazard (INS-04). The answer is the record's
+ * detail, assembled from what the transaction holds (read again, it would cost six more queries).
  */
-/** The photo ids of each result, oldest first (the order they are copied to the hazard in). */
-async function resultPhotos(ctx: Ctx, resultIds: string[]): Promise<Map<string, string[]>> {
-  const files = await attachmentsOf(ctx, resultIds.map((id) => ({ type: 'inspection_result', id, canWithdraw: false })));
-  return new Map(resultIds.map((id) => [id, (files.get(`inspection_result:${id}`) ?? []).map((a) => a.id)]));
-}
-
 export async function submit(ctx: Ctx, id: string, b: { summary?: string | null; location?: string | null; version?: number }) {
   const r = await lockVisible(ctx, id);
   requireTeam(ctx, r);
   if (r.i.status === 'submitted') throw invalidState('submitted');
-  const template = (await templatesByIds(ctx.tx, [r.i.templateId])).get(r.i.templateId)!;
-  const results = await ctx.tx.select().from(inspectionResults).where(eq(inspectionResults.inspectionId, id));
+  const template = (await templateContents(ctx, [r.i.templateId])).get(r.i.templateId)!;
+  const results = await resultsOf(ctx.tx, id);
   const byKey = new Map(results.map((x) => [x.itemKey, x]));
   const missing = itemsOf(template.sections).filter((x) => !byKey.has(x.key)).map((x) => x.key);
   if (missing.length) {
@@ -117,12 +113,14 @@ export async function submit(ctx: Ctx, id: string, b: { summary?: string | null;
   if (!r.i.inspectorSignedAt) throw ruleRefused('INSPECTOR_SIGNATURE_REQUIRED', {}, [{ path: 'inspectorSignature', code: 'INSPECTOR_SIGNATURE_REQUIRED' }]);
   const by = ctx.actor!.userId;
   const location = b.location === undefined ? r.i.location : b.location;
-  await updateVersioned(ctx.tx, inspections, id, b.version ?? r.i.version, { status: 'submitted', submittedAt: ctx.now, submittedBy: by, summary: b.summary ?? null, location, updatedAt: ctx.now, updatedBy: by });
-  const opened: string[] = [];
-  // Each failed item's photos are read before its hazard takes a number (that counter row stays
-  // locked until commit, so the less that runs after it, the less other submissions wait).
+  const i = await updateVersioned(ctx.tx, inspections, id, b.version ?? r.i.version, { status: 'submitted', submittedAt: ctx.now, submittedBy: by, summary: b.summary ?? null, location, updatedAt: ctx.now, updatedBy: by });
+  // What the answer names and every item's photos are read before the first hazard takes a number
+  // (that counter row stays locked until commit, so the less that runs after it, the less other
+  // submissions wait). A submitted record's photos can no longer be withdrawn.
+  const names = await peopleNames(ctx.tx, detailPeople(i, results));
+  const photos = await attachmentsOf(ctx, results.map((x) => ({ type: 'inspection_result', id: x.id, canWithdraw: false })));
   const failed = itemsOf(template.sections).filter((item) => byKey.get(item.key)!.result === 'fail');
-  const photosOf = await resultPhotos(ctx, failed.map((item) => byKey.get(item.key)!.id));
+  const opened: Array<{ id: string; number: string; status: HazardStatus }> = [];
   for (const item of failed) {
     const res = byKey.get(item.key)!;
     const h = await openHazard(
@@ -139,9 +137,10 @@ export async function submit(ctx: Ctx, id: string, b: { summary?: string | null;
       },
       { inspectionId: id, inspectionItemKey: item.key },
     );
-    await copyAttachments(ctx, photosOf.get(res.id) ?? [], { type: 'hazard', id: h.id, orgId: h.orgId });
+    await copyAttachments(ctx, (photos.get(`inspection_result:${res.id}`) ?? []).map((a) => a.id), { type: 'hazard', id: h.id, orgId: h.orgId });
     await ctx.tx.update(inspectionResults).set({ hazardId: h.id }).where(eq(inspectionResults.id, res.id));
-    opened.push(h.number);
+    res.hazardId = h.id;
+    opened.push({ id: h.id, number: h.number, status: h.status });
   }
   await audit(ctx, {
     action: 'inspections.submit',
@@ -150,9 +149,10 @@ export async function submit(ctx: Ctx, id: string, b: { summary?: string | null;
     targetLabel: label(r),
     orgId: r.i.orgId,
     changes: { status: [r.i.status, 'submitted'] },
-    detail: { failed: opened.length, hazards: opened, summary: b.summary ?? null },
+    detail: { failed: opened.length, hazards: opened.map((h) => h.number), summary: b.summary ?? null },
   });
-  // The route reads the detail back after the commit (write → present): the hazard numbers taken
-  // above stay locked until then.
-  return { id };
+  // The counts are this transaction's (the locked read's may predate a result the lock waited for).
+  const counted = { ...r, i, answeredCount: results.length, failedCount: results.filter((x) => x.result === 'fail').length };
+  // The hazards were opened in the record's unit: the caller sees them if they read that unit's hazards.
+  return detail(ctx, counted, template, results, { names, photos, hazards: mayReadHazardsIn(ctx, r.orgPath) ? opened : [] });
 }

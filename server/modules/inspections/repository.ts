@@ -124,7 +124,9 @@ export async function inspectionById(ex: Executor, id: string): Promise<Inspecti
 /** The records matching `where` (already scoped by the caller), unordered. */
 export const inspectionsMatching = (ex: Executor, where: SQL) => selectInspections(ex).where(where);
 
-export async function resultsOf(ex: Executor, inspectionId: string) {
+export type ResultRow = typeof inspectionResults.$inferSelect;
+
+export async function resultsOf(ex: Executor, inspectionId: string): Promise<ResultRow[]> {
   return ex.select().from(inspectionResults).where(eq(inspectionResults.inspectionId, inspectionId));
 }
 

@@ -82,7 +82,7 @@ export async function inspectionRoutes(fastify: FastifyInstance) {
 
   app.post('/api/v1/inspections/:id/submit', { schema: { tags, summary: 'Submit (all items answered, inspector signed): locks it and opens a hazard per failed item', params: IdParams, body: SubmitBody, response: { 200: InspectionDetail } }, config: perform }, async (req, reply) => {
     const version = versionOf(req, req.body.version);
-    return write(req, reply, (ctx) => submit(ctx, req.params.id, { ...req.body, version }), { present: (ctx, r) => service.get(ctx, r.id) });
+    return write(req, reply, (ctx) => submit(ctx, req.params.id, { ...req.body, version }));
   });
 
   app.post('/api/v1/inspections/:id/withdraw', { schema: { tags, summary: 'Withdraw a planned inspection that will not take place', params: IdParams, body: InspectionWithdrawBody, response: { 200: InspectionDetail } }, config: { permission: IP.plan, access: 'unit' } }, async (req, reply) =>

@@ -22,9 +22,10 @@ import { INSPECTION_EXPORT_COLUMNS } from './export.ts';
 import { IP } from './permissions.ts';
 import { canPerform } from './policy.ts';
 import { peopleOf, presentInspection } from './present.ts';
-import { exportInspections, inspectionById, inspectionsMatching, inspectionWhere, type InspectionRow, listInspections, notHiddenFrom, peopleNames, resultsOf } from './repository.ts';
+import { exportInspections, inspectionById, inspectionsMatching, inspectionWhere, type InspectionRow, listInspections, notHiddenFrom, peopleNames, type ResultRow, resultsOf } from './repository.ts';
 import { checkTeam } from './team.ts';
-import { templatesByIds, usableTemplate } from './templates.ts';
+import { type TemplateContent, templateContents } from './template-content.ts';
+import { usableTemplate } from './templates.ts';
 
 export const EXPORT_LIMIT = 50_000;
 
@@ -36,17 +37,15 @@ export function readScope(ctx: Ctx): SQL {
 
 /** An inspection the caller may see (404 otherwise, audited when it exists outside their view). */
 export async function visibleInspection(ctx: Ctx, id: string, opts: { lock?: boolean } = {}): Promise<InspectionRow> {
-  if (opts.lock) {
-    // Lock first (the row read after it is the latest committed one); the lock's query also applies
-    // the read scope, so the usual case costs two queries, not three.
-    const [mine] = await ctx.tx.select({ id: inspections.id }).from(inspections).where(and(eq(inspections.id, id), readScope(ctx))).for('update');
-    if (mine) return (await inspectionById(ctx.tx, id))!;
-  } else {
-    // The usual case in one query: the record, read through the scope. Only when that finds nothing
-    // is the record looked up alone, to tell "absent" from "out of scope" (audited).
-    const [seen] = await inspectionsMatching(ctx.tx, and(eq(inspections.id, id), readScope(ctx))!);
-    if (seen) return seen;
-  }
+  // The usual case in one query: the record, read through the scope (and locked, for a step that
+  // changes it). Only when that finds nothing is the record looked up alone, to tell "absent" from
+  // "out of scope" (audited). A concurrent change the lock waited for is seen in the inspections row
+  // (PostgreSQL re-reads a locked row's latest version), but the counts beside it (answered, failed)
+  // are as of the query's start: a step that presents the record counts its results afresh (submit)
+  // or reads it again (get).
+  const matching = inspectionsMatching(ctx.tx, and(eq(inspections.id, id), readScope(ctx))!);
+  const [mine] = opts.lock ? await matching.for('update', { of: inspections }) : await matching;
+  if (mine) return mine;
   const r = await inspectionById(ctx.tx, id);
   if (!r) throw notFound('INSPECTION_NOT_FOUND');
   const [seen] = await ctx.tx.select({ id: inspections.id }).from(inspections).where(and(eq(inspections.id, id), readScope(ctx)));
@@ -62,16 +61,33 @@ export async function present(ctx: Ctx, rows: InspectionRow[]) {
 /** One record with its template version's sections and each item's result, photos and hazard. */
 export async function get(ctx: Ctx, id: string) {
   const r = await visibleInspection(ctx, id);
-  const templates = await templatesByIds(ctx.tx, [r.i.templateId]);
+  const template = (await templateContents(ctx, [r.i.templateId])).get(r.i.templateId)!;
   const results = await resultsOf(ctx.tx, id);
-  // The record's people and whoever answered an item: one read of names.
-  const names = await peopleNames(ctx.tx, [...peopleOf(r.i), ...results.map((x) => x.updatedBy)]);
-  const out = presentInspection(ctx, r, names);
+  const names = await peopleNames(ctx.tx, detailPeople(r.i, results));
   const canChange = canPerform(ctx.actor, r.i, r.orgPath) && r.i.status !== 'submitted' && !r.i.withdrawnAt;
   const photos = await attachmentsOf(ctx, results.map((x) => ({ type: 'inspection_result', id: x.id, canWithdraw: canChange })));
   const hazards = results.some((x) => x.hazardId) ? await openedByInspection(ctx, id) : [];
+  return detail(ctx, r, template, results, { names, photos, hazards });
+}
+
+/** Everyone the detail names: the record's people and whoever answered an item (one read of names). */
+export const detailPeople = (i: InspectionRow['i'], results: ResultRow[]) => [...peopleOf(i), ...results.map((x) => x.updatedBy)];
+
+/**
+ * The detail from its parts: `get` reads them; submit assembles it from what its transaction already
+ * holds. `hazards` are the opened hazards the caller may see.
+ */
+export function detail(
+  ctx: Ctx,
+  r: InspectionRow,
+  template: TemplateContent,
+  results: ResultRow[],
+  parts: { names: Map<string, string>; photos: Awaited<ReturnType<typeof attachmentsOf>>; hazards: Awaited<ReturnType<typeof openedByInspection>> },
+) {
+  const { names, photos, hazards } = parts;
+  const out = presentInspection(ctx, r, names);
   const byKey = new Map(results.map((x) => [x.itemKey, x]));
-  const sections = templates.get(r.i.templateId)!.sections.map((s) => ({
+  const sections = template.sections.map((s) => ({
     title: s.title,
     titleEn: s.titleEn,
     items: s.items.map((item) => {

@@ -11,7 +11,8 @@ import { likeEscape } from '../../platform/orgs/repository.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
 import { endOfDayIn, startOfDayIn } from '../../platform/time.ts';
 import { readScope } from './service.ts';
-import { itemsOf, templatesByIds } from './templates.ts';
+import { templateContents } from './template-content.ts';
+import { itemsOf } from './templates.ts';
 
 const TOP = 10;
 const coverage = (done: number, due: number) => (due ? Math.round((done / due) * 1000) / 10 : null);
@@ -43,7 +44,7 @@ export async function summary(ctx: Ctx, q: { from: string; to: string; orgId?: s
     .innerJoin(inspections, eq(inspections.id, inspectionResults.inspectionId))
     .innerJoin(orgs, eq(orgs.id, inspections.orgId))
     .where(and(where, eq(inspections.status, 'submitted'), eq(inspectionResults.result, 'fail')));
-  const templates = await templatesByIds(ctx.tx, failed.map((f) => f.templateId));
+  const templates = await templateContents(ctx, failed.map((f) => f.templateId));
   const byCategory = new Map<HazardCategory, number>();
   const byUnit = new Map<string, number>();
   for (const f of failed) {

@@ -246,12 +246,6 @@ export async function usableTemplate(ctx: Ctx, idOrFamily: string, unitPath: str
   return cur;
 }
 
-export async function templatesByIds(ex: Executor, ids: string[]): Promise<Map<string, TemplateRow>> {
-  const wanted = [...new Set(ids)];
-  if (!wanted.length) return new Map();
-  return new Map((await ex.select().from(inspectionTemplates).where(inArray(inspectionTemplates.id, wanted))).map((t) => [t.id, t]));
-}
-
 /** INS-01: the shipped checklists, installed into a new cooperative (county union) or top unit. */
 export async function installShipped(ctx: Ctx, org: { id: string; name: string }): Promise<number> {
   const by = ctx.actor?.userId ?? null;

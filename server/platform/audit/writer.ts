@@ -22,9 +22,9 @@ export interface AuditInput {
 
 export async function audit(ctx: Ctx, e: AuditInput): Promise<void> {
   const a = ctx.actor;
-  await ctx.tx.insert(auditEvents).values({
+  const entry = {
     occurredAt: ctx.app.clock.now(),
-    actorType: a ? a.kind : e.actorId ? 'user' : ctx.requestId ? 'anonymous' : 'system',
+    actorType: a ? a.kind : e.actorId ? ('user' as const) : ctx.requestId ? ('anonymous' as const) : ('system' as const),
     actorId: a?.userId ?? e.actorId ?? null,
     actorName: a?.name ?? e.actorName ?? null,
     tokenId: a?.tokenId ?? null,
@@ -39,8 +39,19 @@ export async function audit(ctx: Ctx, e: AuditInput): Promise<void> {
     changes: e.changes && Object.keys(e.changes).length ? e.changes : null,
     detail: e.detail ?? null,
     requestId: ctx.requestId,
-  });
+  };
+  if (ctx.auditBuffer) ctx.auditBuffer.push(entry);
+  else await ctx.tx.insert(auditEvents).values(entry);
   ctx.afterCommit(() => ctx.app.kickSealer());
+}
+
+/**
+ * Appends the entries a write held back (ctx.auditBuffer), in the order they were made, in one
+ * statement of the same transaction: a write that opens hazards audits several times, and every
+ * statement is a round trip to the database.
+ */
+export async function flushAudit(ctx: Ctx): Promise<void> {
+  if (ctx.auditBuffer?.length) await ctx.tx.insert(auditEvents).values(ctx.auditBuffer.splice(0));
 }
 
 type Plain = Record<string, unknown>;

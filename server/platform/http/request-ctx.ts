@@ -6,10 +6,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { Executor } from '../../db/client.ts';
 import { idempotencyKeys } from '../../db/schema/index.ts';
+import { flushAudit } from '../audit/writer.ts';
 import type { Ctx } from '../context.ts';
 import { AppError, badRequest } from './errors.ts';
 
-export function requestCtx(req: FastifyRequest, tx: Executor = req.server.anbao.db, after?: Array<() => void>): Ctx {
+export function requestCtx(req: FastifyRequest, tx: Executor = req.server.anbao.db, after?: Array<() => void>, auditBuffer?: Ctx['auditBuffer']): Ctx {
   const app = req.server.anbao;
   return {
     app,
@@ -21,6 +22,7 @@ export function requestCtx(req: FastifyRequest, tx: Executor = req.server.anbao.
     requestId: String(req.id),
     now: app.clock.now(),
     afterCommit: (fn) => (after ? after.push(fn) : fn()),
+    auditBuffer,
   };
 }
 
@@ -62,7 +64,12 @@ export async function write<T, R = T>(
   const present = opts.present ?? (async (_ctx: Ctx, v: T) => v as unknown as R);
   const rawKey = req.headers['idempotency-key'];
   if (rawKey === undefined) {
-    const value = await db.transaction((tx) => fn(requestCtx(req, tx, after)));
+    const value = await db.transaction(async (tx) => {
+      const ctx = requestCtx(req, tx, after, []);
+      const done = await fn(ctx);
+      await flushAudit(ctx);
+      return done;
+    });
     for (const f of after) f();
     const out = refusalOf(value) ? (value as unknown as R) : await present(requestCtx(req, db), value);
     reply.code(status);
@@ -88,8 +95,11 @@ export async function write<T, R = T>(
       if (stored) return { replay: true as const, status: stored.status, value: { refused: new AppError(stored.status, stored.code, stored.params, stored.details) } as R };
       return { replay: true as const, status: prior.statusCode ?? status, value: prior.response as R };
     }
-    const done = await fn(requestCtx(req, tx, after));
-    const value = refusalOf(done) ? (done as unknown as R) : await present(requestCtx(req, tx, after), done);
+    const ctx = requestCtx(req, tx, after, []);
+    const done = await fn(ctx);
+    await flushAudit(ctx);
+    const value = refusalOf(done) ? (done as unknown as R) : await present(ctx, done);
+    await flushAudit(ctx);
     // A refusal that must still be recorded (a wrong current password counts towards the lock, SEC-01)
     // commits and is thrown by the route: a retry with the same key replays the refusal, not a 200.
     const refused = refusalOf(value);
