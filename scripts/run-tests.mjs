@@ -19,7 +19,8 @@ function find(dir, pattern) {
   });
 }
 
-let files = suite === 'e2e' ? find(path.join(root, 'e2e'), /\.test\.ts$/) : find(path.join(root, 'server'), /\.test\.ts$/);
+// The unit suite also runs the web app's pure helpers' tests (web/src/**/*.test.ts: no DOM, no server).
+let files = suite === 'e2e' ? find(path.join(root, 'e2e'), /\.test\.ts$/) : [...find(path.join(root, 'server'), /\.test\.ts$/), ...find(path.join(root, 'web', 'src'), /\.test\.ts$/)];
 if (filter.length) files = files.filter((f) => filter.some((x) => f.includes(x)));
 files.sort();
 if (!files.length) {

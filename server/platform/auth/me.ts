@@ -35,6 +35,7 @@ export async function me(ctx: Ctx, auth: Pick<AuthInfo, 'kind' | 'state' | 'csrf
       passwordExpiresAt: expires?.toISOString() ?? null,
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     },
+    timeZone: ctx.app.config.timeZone,
     authKind: auth.kind,
     state: auth.state ?? 'active',
     csrfToken: auth.csrfToken ?? null,

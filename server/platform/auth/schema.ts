@@ -28,6 +28,8 @@ export const MeResponse = Type.Object({
     passwordExpiresAt: Nullable(Type.String({ format: 'date-time' })),
     lastLoginAt: Nullable(Type.String({ format: 'date-time' })),
   }),
+  /** The cooperative's time zone (ANBAO_TIMEZONE): the zone its days — deadlines, "today" — are counted in. */
+  timeZone: Type.String(),
   authKind: StringEnum(['session', 'token'] as const),
   state: StringEnum(SESSION_STATES),
   csrfToken: Nullable(Type.String()),

@@ -63,6 +63,8 @@ test('SEC-01: a new account must change its password before anything else', asyn
   const me = await client.get('/api/v1/auth/me');
   assertStatus(me, 200);
   assert.equal(me.body.state, 'change_password');
+  // The web app counts "today" (desk, default ranges) in the cooperative's zone, not the browser's.
+  assert.equal(me.body.timeZone, 'Asia/Shanghai');
 
   // The generated password cannot simply be kept.
   const same = await client.post('/api/v1/auth/password', { currentPassword: p.initialPassword, newPassword: p.initialPassword });

@@ -5,6 +5,7 @@ import { createContext, useCallback, useContext } from 'react';
 import { useNavigate } from 'react-router';
 import { api, isApiError, setCsrfToken, setSessionHooks } from './api';
 import type { Me } from './api-types';
+import { setOrgTimeZone } from './org-time';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -20,6 +21,7 @@ async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api.get<Me>('/auth/me');
     setCsrfToken(me.csrfToken);
+    setOrgTimeZone(me.timeZone);
     return me;
   } catch (e) {
     if (isApiError(e) && e.status === 401) {
@@ -38,6 +40,7 @@ export function useMeQuery() {
 export function acceptSession(qc: QueryClient, me: Me): void {
   signOutReason = null;
   setCsrfToken(me.csrfToken);
+  setOrgTimeZone(me.timeZone);
   qc.setQueryData(ME_KEY, me);
 }
 

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { DutyTabs, useUrlFilters } from './shared';
 import type { Coverage } from './types';
 import './duty.css';
+import { orgTodayIso } from '../../app/org-time';
 
 interface FormValues {
   orgId?: string;
@@ -22,7 +23,7 @@ export default function CoveragePage() {
   const { t } = useTranslation();
   const list = useUrlFilters(['orgId', 'from', 'to'] as const);
   const f = list.filters;
-  const from = f.from ?? dayjs().format('YYYY-MM-DD');
+  const from = f.from ?? orgTodayIso();
   const to = f.to ?? dayjs(from).add(6, 'day').format('YYYY-MM-DD');
   const q = useQuery({ queryKey: ['duty', 'coverage', f.orgId, from, to], queryFn: () => api.get<Coverage>('/duty-rosters/coverage', { orgId: f.orgId, from, to }) });
   return (

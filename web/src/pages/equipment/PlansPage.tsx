@@ -22,6 +22,7 @@ import { useFormMutation } from '../../components/useFormMutation';
 import { equipmentKinds, kindLabel, maintenanceTypes, options, recurrenceLabel, recurrences, typeLabel } from './labels';
 import { EP } from './permissions';
 import type { EquipmentKind, MaintenancePlan, MaintenanceRecurrence, MaintenanceType } from './types';
+import { orgToday } from '../../app/org-time';
 
 interface Values {
   orgId: string;
@@ -115,7 +116,7 @@ export default function PlansPage() {
       </div>
       <Modal open={editing !== null} title={plan ? t('maintenance.editPlan', { name: plan.name }) : t('maintenance.newPlan')} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} forceRender>
         <ErrorAlert error={save.error} form={form} />
-        <Form<Values> form={form} layout="vertical" name="planCreate" initialValues={{ remindDaysBefore: 1, startsOn: dayjs(), recurrence: 'daily', type: 'daily_check' }} onFinish={(v) => save.mutate(v)}>
+        <Form<Values> form={form} layout="vertical" name="planCreate" initialValues={{ remindDaysBefore: 1, startsOn: orgToday(), recurrence: 'daily', type: 'daily_check' }} onFinish={(v) => save.mutate(v)}>
           <Form.Item name="name" label={t('maintenance.field.name')} rules={[{ required: true, whitespace: true }, { max: 200 }]}>
             <Input maxLength={200} />
           </Form.Item>

@@ -8,8 +8,9 @@ import { PhotoUpload } from '../../components/PhotoUpload';
 import { UserSelect } from '../../components/UserSelect';
 import { gradeLabel, hazardGrades } from './labels';
 import type { HazardDetail, HazardGrade } from './types';
+import { orgToday } from '../../app/org-time';
 
-const beforeToday = (d: Dayjs) => d.isBefore(dayjs().startOf('day'));
+const beforeToday = (d: Dayjs) => d.isBefore(orgToday());
 
 export function NoteField({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -137,7 +138,7 @@ export function VerifyFields({ form, canFail }: { form: FormInstance<VerifyValue
 /** HAZ-04: a later deadline is asked for, and approved by the security head — never a silent edit. */
 export function ExtensionFields({ dueAt }: { dueAt: string | null }) {
   const { t } = useTranslation();
-  const current = dueAt ? dayjs(dueAt) : dayjs();
+  const current = dueAt ? dayjs(dueAt) : orgToday();
   return (
     <>
       <p>{t('hazards.currentDue', { date: formatDate(dueAt) })}</p>

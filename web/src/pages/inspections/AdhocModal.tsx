@@ -1,7 +1,7 @@
 // A new ad-hoc inspection without a plan (one-off or unannounced, INS-02): template, inspected unit
 // (and optionally one of its sites), team with its leader, scheduled and due dates.
 import { Checkbox, DatePicker, Form, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
@@ -12,6 +12,7 @@ import { useFormMutation } from '../../components/useFormMutation';
 import { IP } from '../../../../server/modules/inspections/permissions.ts';
 import { PeopleSelect, SiteSelect, TemplateSelect } from './pickers';
 import type { AdhocCreate, InspectionDetail } from './types';
+import { orgToday } from '../../app/org-time';
 
 interface Values {
   templateId: string;
@@ -51,7 +52,7 @@ export function AdhocModal({ open, onClose, onCreated }: { open: boolean; onClos
   return (
     <Modal open={open} title={t('inspections.createAdhoc')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={save.isPending} destroyOnHidden>
       <ErrorAlert error={save.error} form={form} />
-      <Form<Values> form={form} name="adhocInspection" layout="vertical" initialValues={{ scheduledFor: dayjs(), dueOn: dayjs().add(7, 'day') }} onFinish={(v) => save.mutate(v)}>
+      <Form<Values> form={form} name="adhocInspection" layout="vertical" initialValues={{ scheduledFor: orgToday(), dueOn: orgToday().add(7, 'day') }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="templateId" label={t('inspections.template')} rules={required}>
           <TemplateSelect />
         </Form.Item>

@@ -16,6 +16,7 @@ import { IP } from '../../../../server/modules/inspections/permissions.ts';
 import { recurrenceLabel, recurrences } from './labels';
 import { OrgsSelect, PeopleSelect, SiteSelect, TemplateSelect } from './pickers';
 import type { Plan, PlanCreate, Recurrence, Template } from './types';
+import { orgToday } from '../../app/org-time';
 
 interface Values {
   orgId: string;
@@ -87,7 +88,7 @@ export function PlanForm({ open, plan, onClose, onSaved }: { open: boolean; plan
   return (
     <Modal open={open} width={640} title={plan ? t('inspectionPlans.editTitle', { name: plan.name }) : t('inspectionPlans.create')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={save.isPending} destroyOnHidden>
       <ErrorAlert error={save.error} form={form} />
-      <Form<Values> form={form} name="planForm" layout="vertical" initialValues={{ recurrence: 'monthly', durationDays: 30, startsOn: dayjs() }} onFinish={(v) => save.mutate(v)}>
+      <Form<Values> form={form} name="planForm" layout="vertical" initialValues={{ recurrence: 'monthly', durationDays: 30, startsOn: orgToday() }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="orgId" label={t('inspectionPlans.planningUnit')} rules={required}>
           <OrgTreeSelect permission={IP.plan} disabled={!!plan} />
         </Form.Item>

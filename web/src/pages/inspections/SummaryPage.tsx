@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { categoryLabel } from './labels';
 import type { InspectionSummary } from './types';
 import './inspections.css';
+import { orgToday } from '../../app/org-time';
 
 type UnitRow = InspectionSummary['units'][number];
 interface Values {
@@ -34,8 +35,8 @@ function listLink(from: string, to: string, orgId: string | undefined, extra: Re
 export default function SummaryPage() {
   const { t } = useTranslation();
   const [sp, setSp] = useSearchParams();
-  const from = sp.get('from') ?? dayjs().startOf('month').format(DAY);
-  const to = sp.get('to') ?? dayjs().endOf('month').format(DAY);
+  const from = sp.get('from') ?? orgToday().startOf('month').format(DAY);
+  const to = sp.get('to') ?? orgToday().endOf('month').format(DAY);
   const orgId = sp.get('orgId') ?? undefined;
   const q = useQuery({ queryKey: ['inspections', 'summary', from, to, orgId], queryFn: () => api.get<InspectionSummary>('/inspections/summary', { from, to, orgId }) });
   const s = q.data;

@@ -22,6 +22,7 @@ import { ENTRY_TONES, entryStatuses, entryStatusLabel, options } from './labels'
 import { RP } from './permissions';
 import { RESTRICTED, SiteSelect } from './SiteSelect';
 import type { RoomEntry, RoomEntryStatus } from './types';
+import { orgToday } from '../../app/org-time';
 
 const KEYS = ['siteId', 'orgId', 'status', 'thirdParty', 'from', 'to', 'q'] as const;
 type Key = (typeof KEYS)[number];
@@ -45,7 +46,7 @@ export default function RoomEntriesPage() {
   const f = params.filters;
   const [exportError, setExportError] = useState<unknown>(null);
   const [printSite, setPrintSite] = useState<string | undefined>(f.siteId);
-  const [printRange, setPrintRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(30, 'day'), dayjs()]);
+  const [printRange, setPrintRange] = useState<[Dayjs, Dayjs]>(() => [orgToday().subtract(30, 'day'), orgToday()]);
   const filterQuery = () => new URLSearchParams(Object.entries(f).filter(([, v]) => v) as Array<[string, string]>).toString();
   const exportXlsx = async () => {
     setExportError(null);

@@ -3,7 +3,6 @@
 // shown on top with its reason).
 import { useQuery } from '@tanstack/react-query';
 import { App, Card, Empty, Segmented, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,12 +15,13 @@ import type { Visitor } from './types';
 import { VisitorActions } from './VisitorActions';
 import { VisitorForm } from './VisitorForm';
 import { VisitorStatusTag } from './VisitorsPage';
+import { orgTodayIso } from '../../app/org-time';
 
 export default function VisitorDeskPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [tab, setTab] = useState<'today' | 'walkIn'>('today');
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = orgTodayIso();
   const q = useQuery({
     queryKey: ['visitors', 'desk', today],
     queryFn: () => api.get<PageOf<Visitor>>('/visitors', { status: 'appointed', from: today, to: today, pageSize: 100, sort: 'visitAt' }),
