@@ -24,9 +24,12 @@ export async function hazardFigures(ctx: Ctx, root: repo.Root, months: string[],
   const now = ctx.now;
   // Overdue = due before this (UTC) month, counted, + due this month before now, counted exactly.
   const utcMonth = now.toISOString().slice(0, 7);
-  const children = await c.childTotals(ctx.tx, root, c.metric(['hz.open', 'hz.due']), { open: c.metric('hz.open'), dueBefore: c.metric('hz.due', { before: utcMonth }) });
-  const mine = (await c.readCounts(ctx.tx, [root.id], ['hz.open', 'hz.due', 'hz.reported', 'hz.closed'])).get(root.id);
-  const thisMonth = await c.overdueSince(ctx.tx, root, new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), now);
+  const [children, counts, thisMonth] = await Promise.all([
+    c.childTotals(ctx.tx, root, c.metric(['hz.open', 'hz.due']), { open: c.metric('hz.open'), dueBefore: c.metric('hz.due', { before: utcMonth }) }),
+    c.readCounts(ctx.tx, [root.id], ['hz.open', 'hz.due', 'hz.reported', 'hz.closed']),
+    c.overdueSince(ctx.tx, root, new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), now),
+  ]);
+  const mine = counts.get(root.id);
   const open = (keep: (b: ReturnType<typeof c.openBucket>) => boolean = () => true) => c.sum(mine, 'hz.open', (b) => keep(c.openBucket(b)));
   const graded = (grade: string) => open((b) => b.grade === grade && OPEN_GRADED.includes(b.status));
   const units = children.map((u) => ({ orgId: u.id, orgName: u.name, open: u.open, overdue: u.dueBefore + (thisMonth.get(u.id) ?? 0) }));
@@ -40,9 +43,12 @@ export async function hazardFigures(ctx: Ctx, root: repo.Root, months: string[],
 }
 
 export async function inspectionFigures(ctx: Ctx, root: repo.Root, month: string, monthStart: Date, unitsShown: number) {
-  const children = await c.childTotals(ctx.tx, root, c.metric(['in.due', 'in.done'], { in: month }), { due: c.metric('in.due', { in: month }), done: c.metric('in.done', { in: month }) });
-  const mine = (await c.readCounts(ctx.tx, [root.id], ['in.due', 'in.done'])).get(root.id);
-  const late = ctx.now > monthStart ? await c.inspectionsOverdueSince(ctx.tx, root, monthStart, ctx.now) : new Map<string, number>();
+  const [children, counts, late] = await Promise.all([
+    c.childTotals(ctx.tx, root, c.metric(['in.due', 'in.done'], { in: month }), { due: c.metric('in.due', { in: month }), done: c.metric('in.done', { in: month }) }),
+    c.readCounts(ctx.tx, [root.id], ['in.due', 'in.done']),
+    ctx.now > monthStart ? c.inspectionsOverdueSince(ctx.tx, root, monthStart, ctx.now) : new Map<string, number>(),
+  ]);
+  const mine = counts.get(root.id);
   const figures = (due: number, done: number, overdue: number) => ({ due, done, overdue, coverage: due ? Math.round((done / due) * 1000) / 10 : null });
   const units = children.map((u) => ({ orgId: u.id, orgName: u.name, ...figures(u.due, u.done, late.get(u.id) ?? 0) }));
   return {
@@ -68,20 +74,25 @@ export async function hazardTasks(ctx: Ctx) {
   const responsibleElsewhere: SQL = and(openWhere, eq(hazards.status, 'rectifying'), eq(hazards.responsibleUserId, me), not(within(rectifyAt)))!;
   const verifyAt = at(HP.verify);
   const signoffAt = at(HP.signoff);
-  const [toRectify, toVerify, toAssess, toSignoff] = await c.openAcross(ctx.tx, [
-    { paths: rectifyAt, keep: (b) => b.status === 'rectifying' },
-    { paths: verifyAt, keep: (b) => b.status === 'rectified' && !b.verified },
-    { paths: at(HP.assess), keep: (b) => b.status === 'reported' },
-    { paths: signoffAt, keep: (b) => b.grade === 'major' && ((b.status === 'assessed' && !b.assessmentSigned) || (b.status === 'rectified' && b.verified && !b.closureSigned)) },
+  const extensionTask = await filterConditions(ctx, { task: 'extension' });
+  const [[toRectify, toVerify, toAssess, toSignoff], elsewhere, ownToVerify, ownToSignoff, extensions] = await Promise.all([
+    c.openAcross(ctx.tx, [
+      { paths: rectifyAt, keep: (b) => b.status === 'rectifying' },
+      { paths: verifyAt, keep: (b) => b.status === 'rectified' && !b.verified },
+      { paths: at(HP.assess), keep: (b) => b.status === 'reported' },
+      { paths: signoffAt, keep: (b) => b.grade === 'major' && ((b.status === 'assessed' && !b.assessmentSigned) || (b.status === 'rectified' && b.verified && !b.closureSigned)) },
+    ]),
+    covered ? { n: 0 } : repo.totals(ctx.tx, hazards, responsibleElsewhere, { n: and(isNotNull(hazards.id))! }),
+    c.countOwn(ctx.tx, and(openWhere, eq(hazards.status, 'rectified'), isNull(hazards.verifiedAt), within(verifyAt)), me, ['rectifiedBy', 'reportedBy']),
+    c.countOwn(ctx.tx, and(openWhere, eq(hazards.status, 'rectified'), eq(hazards.grade, 'major'), isNotNull(hazards.verifiedAt), isNull(hazards.closureSignoffAt), within(signoffAt)), me, ['rectifiedBy']),
+    c.countWithPendingExtension(ctx.tx, and(openWhere, extensionTask)),
   ]);
   return {
-    hazardsToRectify: toRectify + (covered ? 0 : (await repo.totals(ctx.tx, hazards, responsibleElsewhere, { n: and(isNotNull(hazards.id))! })).n),
-    hazardsToVerify: toVerify - (await c.countOwn(ctx.tx, and(openWhere, eq(hazards.status, 'rectified'), isNull(hazards.verifiedAt), within(verifyAt)), me, ['rectifiedBy', 'reportedBy'])),
+    hazardsToRectify: toRectify + elsewhere.n,
+    hazardsToVerify: toVerify - ownToVerify,
     hazardsToAssess: toAssess,
-    signoffs:
-      toSignoff -
-      (await c.countOwn(ctx.tx, and(openWhere, eq(hazards.status, 'rectified'), eq(hazards.grade, 'major'), isNotNull(hazards.verifiedAt), isNull(hazards.closureSignoffAt), within(signoffAt)), me, ['rectifiedBy'])),
-    extensions: await c.countWithPendingExtension(ctx.tx, and(openWhere, await filterConditions(ctx, { task: 'extension' }))),
+    signoffs: toSignoff - ownToSignoff,
+    extensions,
   };
 }
 

@@ -129,8 +129,8 @@ async function myTasks(ctx: Ctx, scan: boolean) {
   const member = and(open, ne(inspections.leaderId, me), sql`${inspections.memberIds} @> ${JSON.stringify([me])}::jsonb`)!;
   // Each task is the register's task=… condition; every task is on an open hazard, so one scan of the
   // open hazards in the viewer's whole scope counts them all (= GET /hazards?task=… for each).
-  const inspectionsDue = (await repo.countInspections(ctx.tx, led)) + (await repo.countInspections(ctx.tx, member));
-  return { inspectionsDue, ...(scan ? await hazardTasksByScan(ctx) : await fromCounters.hazardTasks(ctx)) };
+  const [asLeader, asMember, hazardTasks] = await Promise.all([repo.countInspections(ctx.tx, led), repo.countInspections(ctx.tx, member), scan ? hazardTasksByScan(ctx) : fromCounters.hazardTasks(ctx)]);
+  return { inspectionsDue: asLeader + asMember, ...hazardTasks };
 }
 
 /**
@@ -151,11 +151,8 @@ export async function hazardTasksByScan(ctx: Ctx) {
 export async function dashboard(ctx: Ctx, q: { orgId?: string }, opts: { scan?: boolean } = {}) {
   const root = await scopeRoot(ctx, q.orgId);
   const scan = !!opts.scan;
-  return {
-    scope: { orgId: root.id, orgName: root.name },
-    hazards: await hazardFigures(ctx, root, scan),
-    inspections: await inspectionFigures(ctx, root, scan),
-    tasks: await myTasks(ctx, scan),
-    today: await todayTiles(ctx, root),
-  };
+  // The panels are independent reads: outside a transaction each takes its own pooled connection, so
+  // a viewer waits for the slowest panel rather than for all of them in turn.
+  const [hazardPanel, inspectionPanel, tasks, today] = await Promise.all([hazardFigures(ctx, root, scan), inspectionFigures(ctx, root, scan), myTasks(ctx, scan), todayTiles(ctx, root)]);
+  return { scope: { orgId: root.id, orgName: root.name }, hazards: hazardPanel, inspections: inspectionPanel, tasks, today };
 }

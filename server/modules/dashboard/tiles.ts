@@ -21,7 +21,8 @@ export interface TodayTile {
   order?: number;
   /**
    * The figure over `root`'s subtree, limited to what the viewer may read (the module's own read
-   * scope): the same rows the linked register lists. Runs in the request's transaction (ctx.tx).
+   * scope): the same rows the linked register lists. Read-only, through ctx.tx; tiles are counted side
+   * by side, so a count must not depend on another's statements.
    */
   count: (ctx: Ctx, root: { id: string; path: string }) => Promise<number>;
 }
@@ -37,10 +38,8 @@ export function registerTodayTile(tile: TodayTile): void {
 /** The tiles the viewer may see, with their figures over `root`'s subtree. */
 export async function todayTiles(ctx: Ctx, root: { id: string; path: string }) {
   const actor = requireActor(ctx);
-  const out: Array<{ key: string; label: string; value: number; link: string; tone: 'normal' | 'warn' }> = [];
-  for (const tile of tiles) {
-    if (!scopePaths(actor, tile.permission).length) continue;
-    out.push({ key: tile.key, label: tile.label[ctx.lang], value: await tile.count(ctx, root), link: tile.link.replaceAll('{scope}', root.id), tone: tile.tone ?? 'normal' });
-  }
-  return out;
+  const shown = tiles.filter((tile) => scopePaths(actor, tile.permission).length);
+  // Independent counts, read side by side (each on its own pooled connection outside a transaction).
+  const values = await Promise.all(shown.map((tile) => tile.count(ctx, root)));
+  return shown.map((tile, i) => ({ key: tile.key, label: tile.label[ctx.lang], value: values[i], link: tile.link.replaceAll('{scope}', root.id), tone: tile.tone ?? ('normal' as const) }));
 }
