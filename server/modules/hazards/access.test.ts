@@ -230,6 +230,18 @@ describe('bad input on the report and the steps', () => {
     assert.equal(h.photos.length, 1, 'staff2 can still use their own upload');
   });
 
+  test('HAZ-01: the report answers with the detail a later read shows (a reporter with a site and a photo; an assessor also sees the grade deadlines)', async () => {
+    const [staff1, officer] = [await cast.as('staff1'), await cast.as('officer')];
+    const [site] = ok(await officer.get(`/api/v1/sites?orgId=${await t.orgId('SFX-001')}&pageSize=50`)).items;
+    // Assembled in the reporting transaction, not read back: it must equal what GET returns.
+    const a = ok(await staff1.post('/api/v1/hazards', await body({ siteId: site.id, attachmentIds: [await photo(staff1)] })), 201);
+    assert.deepEqual([a.siteName, a.photos.length, a.timeline.length, a.defaultDueOn], [site.name, 1, 1, null]);
+    assert.deepEqual(a, ok(await staff1.get(`/api/v1/hazards/${a.id}`)));
+    const b = ok(await officer.post('/api/v1/hazards', await body({})), 201);
+    assert.ok(b.allowedActions.includes('assess') && b.defaultDueOn, 'the officer may assess: the deadline each grade sets');
+    assert.deepEqual(b, ok(await officer.get(`/api/v1/hazards/${b.id}`)));
+  });
+
   test('a site of another unit: 422 SITE_NOT_IN_UNIT naming siteId', async () => {
     const officer = await cast.as('officer');
     const sites = ok(await officer.get(`/api/v1/sites?orgId=${await t.orgId('SFX-002')}&pageSize=50`)).items;

@@ -7,7 +7,7 @@ import { HP } from './permissions.ts';
 import { extensionDecidable, hazardActions, signoffPending } from './policy.ts';
 import type { HazardRow } from './repository.ts';
 
-type ExtensionRow = typeof hazardExtensions.$inferSelect;
+export type ExtensionRow = typeof hazardExtensions.$inferSelect;
 const ref = (names: Map<string, string>, id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
 
 export function presentExtension(ctx: Ctx, e: ExtensionRow, names: Map<string, string>, r: HazardRow) {

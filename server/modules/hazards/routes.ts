@@ -72,7 +72,7 @@ export async function hazardRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/api/v1/hazards', { schema: { tags, summary: 'Report a hazard (anyone, from a phone, with photos)', body: HazardReport, response: { 201: HazardDetail } }, config: { permission: HP.report, access: 'unit' } }, async (req, reply) =>
-    write(req, reply, (ctx) => service.openHazard(ctx, req.body), { status: 201, present: (ctx, h) => service.get(ctx, h.id) }),
+    write(req, reply, (ctx) => service.reportHazard(ctx, req.body), { status: 201 }),
   );
 
   // A workflow step: POST /hazards/:id/<step>. The version is optional: without one, the step is

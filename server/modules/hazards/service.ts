@@ -20,7 +20,7 @@ import { HAZARD_EXPORT_COLUMNS } from './export.ts';
 import { noticeReported, reportedAudience } from './notices.ts';
 import { HP } from './permissions.ts';
 import { mayAttachToHazard, mayAttachToStep, mayReadHazardsIn, STEP_FROM } from './policy.ts';
-import { peopleOf, presentExtension, presentHazard } from './present.ts';
+import { type ExtensionRow, peopleOf, presentExtension, presentHazard } from './present.ts';
 import { defaultDueDays, type HazardSettings } from './settings.ts';
 import {
   countHazards,
@@ -65,13 +65,26 @@ export async function get(ctx: Ctx, id: string) {
   const exts = await extensionsOf(ctx.tx, [id]);
   const timeline = await timelineOf(ctx.tx, id);
   const names = await peopleNames(ctx.tx, [...peopleOf(r, exts), ...timeline.map((u) => u.createdBy)]);
-  const pending = exts.find((e) => e.status === 'pending');
   // Visibility is settled above (visibleHazard): the photos of the hazard and of each step in one read.
   const files = await attachmentsOf(ctx, [
     { type: 'hazard', id, canWithdraw: mayAttachToHazard(ctx, r.hazard, r.orgPath) },
     ...timeline.map((u) => ({ type: 'hazard_update', id: u.id, canWithdraw: mayAttachToStep(ctx, r.hazard, u) })),
   ]);
-  const photos = files.get(`hazard:${id}`) ?? [];
+  return hazardDetail(ctx, r, { exts, timeline, names, files }, (orgPath) => effectiveSettings(ctx.tx, orgPath));
+}
+
+/**
+ * The detail page's answer from its parts: `get` reads them; reporting assembles them from what its
+ * transaction wrote. `settings` is read only when the caller may assess (the deadline each grade sets).
+ */
+async function hazardDetail(
+  ctx: Ctx,
+  r: HazardRow,
+  parts: { exts: ExtensionRow[]; timeline: Array<typeof hazardUpdates.$inferSelect>; names: Map<string, string>; files: Awaited<ReturnType<typeof attachmentsOf>> },
+  settings: (orgPath: string) => Promise<Awaited<ReturnType<typeof effectiveSettings>>>,
+) {
+  const { exts, timeline, names, files } = parts;
+  const pending = exts.find((e) => e.status === 'pending');
   const timelineOut = timeline.map((u) => ({
     id: u.id,
     step: u.step,
@@ -84,12 +97,10 @@ export async function get(ctx: Ctx, id: string) {
   }));
   const hazard = presentHazard(ctx, r, names, pending);
   // The assessor sees the deadline each grade would set (HAZ-02); they may not read the org settings.
-  const defaultDueOn = hazard.allowedActions.includes('assess')
-    ? defaultDueDays((await effectiveSettings(ctx.tx, r.orgPath)).hazards as HazardSettings, dateIn(ctx.now, ctx.app.config.timeZone))
-    : null;
+  const defaultDueOn = hazard.allowedActions.includes('assess') ? defaultDueDays((await settings(r.orgPath)).hazards as HazardSettings, dateIn(ctx.now, ctx.app.config.timeZone)) : null;
   return {
     ...hazard,
-    photos,
+    photos: files.get(`hazard:${r.hazard.id}`) ?? [],
     timeline: timelineOut,
     extensions: exts.map((e) => presentExtension(ctx, e, names, r)),
     defaultDueOn,
@@ -246,20 +257,41 @@ export interface HazardInput {
  * Other modules use it with their own source and link (an inspection's failed item: INS-04).
  */
 export async function openHazard(ctx: Ctx, input: HazardInput, link: { inspectionId?: string; inspectionItemKey?: string } = {}) {
+  return (await createHazard(ctx, input, link)).row.hazard;
+}
+
+/**
+ * POST /hazards: reports the hazard and answers with its detail, assembled from what the transaction
+ * wrote — read back after the commit it would cost six more queries. What the detail needs beyond the
+ * rows written (the unit's settings, for an assessor) is read before the number is taken.
+ */
+export async function reportHazard(ctx: Ctx, input: HazardInput) {
+  const { row, step, settings } = await createHazard(ctx, input, {}, { forAnswer: true });
+  const h = row.hazard;
+  const actor = requireActor(ctx);
+  const names = new Map([[actor.userId, actor.name]]);
+  const files = input.attachmentIds?.length ? await attachmentsOf(ctx, [{ type: 'hazard', id: h.id, canWithdraw: mayAttachToHazard(ctx, h, row.orgPath) }]) : new Map();
+  return hazardDetail(ctx, row, { exts: [], timeline: [step], names, files }, async (orgPath) => settings ?? effectiveSettings(ctx.tx, orgPath));
+}
+
+async function createHazard(ctx: Ctx, input: HazardInput, link: { inspectionId?: string; inspectionItemKey?: string }, opts: { forAnswer?: boolean } = {}) {
   const actor = requireActor(ctx);
   const unit = await visibleOrg(ctx, input.orgId);
   if (!can(actor, HP.report, unit.path)) throw forbidden('FORBIDDEN', { action: HP.report, targetType: 'org', targetId: unit.id, orgId: unit.id });
   if (unit.withdrawnAt) throw conflict('ORG_WITHDRAWN');
+  let site: { name: string; orgPath: string; withdrawnAt: Date | null } | undefined;
   if (input.siteId) {
-    const [s] = await ctx.tx.select({ orgPath: orgs.path, withdrawnAt: sites.withdrawnAt }).from(sites).innerJoin(orgs, eq(orgs.id, sites.orgId)).where(eq(sites.id, input.siteId));
-    if (!s || s.withdrawnAt) throw invalidField('siteId', 'SITE_NOT_FOUND');
-    if (!s.orgPath.startsWith(unit.path)) throw ruleRefused('SITE_NOT_IN_UNIT', {}, [{ path: 'siteId', code: 'SITE_NOT_IN_UNIT' }]);
+    [site] = await ctx.tx.select({ name: sites.name, orgPath: orgs.path, withdrawnAt: sites.withdrawnAt }).from(sites).innerJoin(orgs, eq(orgs.id, sites.orgId)).where(eq(sites.id, input.siteId));
+    if (!site || site.withdrawnAt) throw invalidField('siteId', 'SITE_NOT_FOUND');
+    if (!site.orgPath.startsWith(unit.path)) throw ruleRefused('SITE_NOT_IN_UNIT', {}, [{ path: 'siteId', code: 'SITE_NOT_IN_UNIT' }]);
   }
   const id = randomUUID();
   const numbering = await numberingOrgId(ctx.tx, unit.path);
   // The number is taken as late as possible: its counter row stays locked until commit, so every
   // read that does not need the number (who is notified) comes before it (HAZ-01 numbering).
   const assessors = await reportedAudience(ctx, unit);
+  // An assessor's answer shows the deadline each grade sets (hazardDetail): read before the number too.
+  const settings = opts.forAnswer && can(actor, HP.assess, unit.path) ? await effectiveSettings(ctx.tx, unit.path) : undefined;
   const number = await allocateDocNumber(ctx.tx, numbering, 'YH', ctx.now, ctx.app.config.timeZone);
   const [h] = await ctx.tx
     .insert(hazards)
@@ -287,7 +319,7 @@ export async function openHazard(ctx: Ctx, input: HazardInput, link: { inspectio
     })
     .returning();
   await linkAttachments(ctx, input.attachmentIds ?? [], { type: 'hazard', id, orgId: unit.id });
-  await ctx.tx.insert(hazardUpdates).values({ id: randomUUID(), hazardId: id, orgId: unit.id, step: 'report', note: input.description ?? null, toStatus: 'reported', createdAt: ctx.now, createdBy: actor.userId });
+  const [step] = await ctx.tx.insert(hazardUpdates).values({ id: randomUUID(), hazardId: id, orgId: unit.id, step: 'report', note: input.description ?? null, toStatus: 'reported', createdAt: ctx.now, createdBy: actor.userId }).returning();
   await audit(ctx, {
     action: 'hazards.report',
     targetType: 'hazard',
@@ -297,7 +329,8 @@ export async function openHazard(ctx: Ctx, input: HazardInput, link: { inspectio
     detail: { category: h.category, source: h.source, grade: h.grade, inspectionId: h.inspectionId, attachments: input.attachmentIds?.length ?? 0 },
   });
   await noticeReported(ctx, h, assessors);
-  return h;
+  const row: HazardRow = { hazard: h, orgName: unit.name, orgPath: unit.path, siteName: site?.name ?? null, reporterName: actor.name, responsibleName: null };
+  return { row, step, settings };
 }
 
 /** HAZ-07: the recognition list of people who reported confirmed hazards. */
