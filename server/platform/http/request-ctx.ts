@@ -47,21 +47,19 @@ function refusalOf(v: unknown): AppError | null {
 }
 
 /**
- * `present` builds the response from what `fn` returned (a detail page read back). Without an
- * Idempotency-Key it runs after the commit, so the transaction — and any document-number row lock it
- * holds until commit — does not also wait for those reads; with a key it runs inside, because the
- * stored response must commit with the change.
+ * The response is what `fn` returns, built inside the transaction: a service that takes a document
+ * number assembles its answer from what it wrote rather than reading it back (the number's row stays
+ * locked until commit). The write's audit entries are appended in one statement before the commit.
  */
-export async function write<T, R = T>(
+export async function write<T>(
   req: FastifyRequest,
   reply: FastifyReply,
   fn: (ctx: Ctx) => Promise<T>,
-  opts: { status?: number; redact?: string[]; present?: (ctx: Ctx, value: T) => Promise<R> } = {},
-): Promise<R> {
+  opts: { status?: number; redact?: string[] } = {},
+): Promise<T> {
   const db = req.server.anbao.db;
   const status = opts.status ?? 200;
   const after: Array<() => void> = [];
-  const present = opts.present ?? (async (_ctx: Ctx, v: T) => v as unknown as R);
   const rawKey = req.headers['idempotency-key'];
   if (rawKey === undefined) {
     const value = await db.transaction(async (tx) => {
@@ -71,9 +69,8 @@ export async function write<T, R = T>(
       return done;
     });
     for (const f of after) f();
-    const out = refusalOf(value) ? (value as unknown as R) : await present(requestCtx(req, db), value);
     reply.code(status);
-    return out;
+    return value;
   }
   if (typeof rawKey !== 'string' || !KEY.test(rawKey)) throw badRequest('IDEMPOTENCY_KEY_INVALID');
   const principal = req.actor ? (req.actor.tokenId ? `token:${req.actor.tokenId}` : `user:${req.actor.userId}`) : `ip:${req.ip}`;
@@ -92,13 +89,11 @@ export async function write<T, R = T>(
       const [prior] = await tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, rawKey)));
       if (!prior || prior.requestHash !== requestHash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED');
       const stored = (prior.response as { refused?: StoredRefusal } | null)?.refused;
-      if (stored) return { replay: true as const, status: stored.status, value: { refused: new AppError(stored.status, stored.code, stored.params, stored.details) } as R };
-      return { replay: true as const, status: prior.statusCode ?? status, value: prior.response as R };
+      if (stored) return { replay: true as const, status: stored.status, value: { refused: new AppError(stored.status, stored.code, stored.params, stored.details) } as T };
+      return { replay: true as const, status: prior.statusCode ?? status, value: prior.response as T };
     }
     const ctx = requestCtx(req, tx, after, []);
-    const done = await fn(ctx);
-    await flushAudit(ctx);
-    const value = refusalOf(done) ? (done as unknown as R) : await present(ctx, done);
+    const value = await fn(ctx);
     await flushAudit(ctx);
     // A refusal that must still be recorded (a wrong current password counts towards the lock, SEC-01)
     // commits and is thrown by the route: a retry with the same key replays the refusal, not a 200.
