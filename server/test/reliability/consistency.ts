@@ -8,19 +8,55 @@ async function lines(database: Database, what: string, query: ReturnType<typeof 
   return (await rows<Record<string, unknown>>(database.db, query)).map((r) => `${what}: ${JSON.stringify(r)}`);
 }
 
+/**
+ * The numbered documents: kind (the number's prefix, doc_counters.kind), table, and the audit entry
+ * its creation writes in the same transaction (target_type, action).
+ */
+const NUMBERED = [
+  { kind: 'YH', table: 'hazards', targetType: 'hazard', action: 'hazards.report' },
+  { kind: 'JC', table: 'inspections', targetType: 'inspection', action: 'inspections.create' },
+  { kind: 'FK', table: 'visitors', targetType: 'visitor', action: 'visitors.register' },
+  { kind: 'SB', table: 'equipment', targetType: 'equipment', action: 'equipment.create' },
+  { kind: 'GZ', table: 'equipment_faults', targetType: 'equipment_fault', action: 'equipment_faults.report' },
+] as const;
+
+async function numbered(database: Database): Promise<string[]> {
+  const out: string[] = [];
+  for (const { kind, table, targetType, action } of NUMBERED) {
+    const t = sql.identifier(table);
+    out.push(
+      ...(await lines(
+        database,
+        `${table} row without its ${action} audit entry`,
+        sql`select d.number from ${t} d where not exists (select 1 from audit_events a where a.action = ${action} and a.target_type = ${targetType} and a.target_id = d.id::text)`,
+      )),
+      ...(await lines(
+        database,
+        `${action} audit entry of a record that does not exist`,
+        sql`select a.seq, a.target_id from audit_events a where a.action = ${action} and a.target_type = ${targetType} and a.result = 'success' and not exists (select 1 from ${t} d where d.id::text = a.target_id)`,
+      )),
+      // A torn creation would leave the counter ahead of the records, i.e. a gap for the next one.
+      ...(await lines(
+        database,
+        `${kind} numbers of ${table} with a gap or a counter out of step`,
+        sql`with d as (select numbering_org_id::text as org, substr(number, 4, 4)::int as year, count(*)::int as n, max(substr(number, 9)::int) as top
+                       from ${t} group by 1, 2)
+            select d.*, c.value as counter from d left join doc_counters c on c.org_id = d.org and c.kind = ${kind} and c.year = d.year
+            where d.n <> d.top or c.value is distinct from d.top`,
+      )),
+      ...(await lines(
+        database,
+        `${kind} counter with no ${table}`,
+        sql`select c.* from doc_counters c where c.kind = ${kind} and not exists (select 1 from ${t} d where d.numbering_org_id::text = c.org_id and substr(d.number, 4, 4)::int = c.year)`,
+      )),
+      ...(await lines(database, `${table} number not in the form ${kind}-YYYY-NNNNNN`, sql`select d.number from ${t} d where d.number !~ ${`^${kind}-[0-9]{4}-[0-9]{6}$`}`)),
+    );
+  }
+  return out;
+}
+
 export async function halfWritten(database: Database): Promise<string[]> {
   return [
-    // A hazard without its report audit entry or its first timeline entry, or the reverse.
-    ...(await lines(
-      database,
-      'hazard without its report audit entry',
-      sql`select h.number from hazards h where not exists (select 1 from audit_events a where a.action = 'hazards.report' and a.target_id = h.id::text)`,
-    )),
-    ...(await lines(
-      database,
-      'report audit entry of a hazard that does not exist',
-      sql`select a.seq, a.target_id from audit_events a where a.action = 'hazards.report' and not exists (select 1 from hazards h where h.id::text = a.target_id)`,
-    )),
     // Every workflow step writes one timeline entry and one audit entry in the same transaction.
     ...(await lines(
       database,
@@ -32,21 +68,9 @@ export async function halfWritten(database: Database): Promise<string[]> {
           select coalesce(u.id, a.id) as id, coalesce(u.step, a.step) as step, u.n as timeline, a.n as audit
           from u full join a on u.id = a.id and u.step = a.step where u.n is distinct from a.n`,
     )),
-    // Document numbers: per numbering unit and year, 1..n with the counter at n (a torn creation
-    // would leave the counter ahead of the records, i.e. a gap for the next one).
-    ...(await lines(
-      database,
-      'hazard numbers with a gap or a counter out of step',
-      sql`with h as (select numbering_org_id::text as org, substr(number, 4, 4)::int as year, count(*)::int as n, max(substr(number, 9)::int) as top
-                     from hazards group by 1, 2)
-          select h.*, c.value as counter from h left join doc_counters c on c.org_id = h.org and c.kind = 'YH' and c.year = h.year
-          where h.n <> h.top or c.value is distinct from h.top`,
-    )),
-    ...(await lines(
-      database,
-      'hazard counter with no hazards',
-      sql`select c.* from doc_counters c where c.kind = 'YH' and not exists (select 1 from hazards h where h.numbering_org_id::text = c.org_id and substr(h.number, 4, 4)::int = c.year)`,
-    )),
+    // Every numbered document (DESIGN §5, gap-free numbers): its creation's audit entry, and numbers
+    // per numbering unit and year 1..n with the counter at n.
+    ...(await numbered(database)),
     // An Idempotency-Key claimed without the stored answer: the claim and the answer commit together.
     ...(await lines(database, 'idempotency key without its stored answer', sql`select principal, key from idempotency_keys where status_code is null`)),
     ...(await lines(

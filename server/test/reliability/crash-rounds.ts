@@ -3,7 +3,9 @@
 // steady write load is killed with SIGKILL at a random moment (seeded: the seed is printed,
 // RELIABILITY_SEED=<n> replays it), restarted on the same data, and then every write answered 2xx is
 // there with what was answered, the audit chain verifies (`anbao verify-audit`), and nothing is half
-// written (consistency.ts).
+// written (consistency.ts: every numbered document with its audit entry and gap-free numbers). The
+// load: hazard reports and assessments (HAZ-01/02), equipment registrations (EQP-01, SB numbers) and
+// visitor walk-ins (VIS-01, FK numbers, identity numbers encrypted).
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -44,8 +46,53 @@ interface Acked {
   version: number;
 }
 
+/** A registration answered 201 by another module: where to read it back and what it must hold. */
+interface AckedRecord {
+  path: string;
+  number: string;
+  name: string;
+}
+
+/** Each writer: one request; answers the record to check after the restart, or null once the server is gone. */
+type Write = (i: number) => Promise<AckedRecord | null>;
+
+async function untilDead(write: Write, acked: AckedRecord[], sent: { n: number; onAck?: () => void }): Promise<void> {
+  for (let i = 0; ; i++) {
+    sent.n++;
+    const a = await write(i);
+    if (!a) return;
+    acked.push(a);
+    sent.onAck?.();
+  }
+}
+
+/** EQP-01 and VIS-01 creations beside the hazards: one equipment writer and one visitor-desk writer. */
+async function operationsWriters(officer: HttpClient, round: number, units: string[], acked: AckedRecord[], sent: { n: number; onAck?: () => void }): Promise<void> {
+  const hostId = officer.user!.id;
+  const attempt = async (path: string, body: object, name: string): Promise<AckedRecord | null> => {
+    let r;
+    try {
+      r = await officer.post(path, body);
+    } catch {
+      return null; // The server is gone.
+    }
+    const d = expect(r, 201, path);
+    return { path: `${path}/${d.id}`, number: d.number, name };
+  };
+  const equipment: Write = (i) => {
+    const name = `崩溃测试摄像机 r${round} #${i}`;
+    return attempt('/api/v1/equipment', { kind: 'camera', name, orgId: units[i % units.length] }, name);
+  };
+  const visitors: Write = (i) => {
+    const name = `崩溃访客${round}-${i}`;
+    const documentNumber = `110101199001${String((round * 1000 + i) % 10_000).padStart(4, '0')}12`;
+    return attempt('/api/v1/visitors', { kind: 'walk_in', orgId: units[i % units.length], name, documentType: 'resident_id', documentNumber, purpose: '崩溃测试', hostId, siteIds: [] }, name);
+  };
+  await Promise.all([untilDead(equipment, acked, sent), untilDead(visitors, acked, sent)]);
+}
+
 /** Writers report hazards as the officer; every other one is assessed by the head right after. */
-async function writeUntilDead(server: ChildServer, round: number, acked: Acked[], sent: { n: number; onAck?: () => void }): Promise<void> {
+async function writeUntilDead(server: ChildServer, round: number, acked: Acked[], records: AckedRecord[], sent: { n: number; onAck?: () => void }): Promise<void> {
   const officer = await HttpClient.login(server.url, 'officer');
   const head = await HttpClient.login(server.url, 'head');
   const units = (await officer.get('/api/v1/orgs?pageSize=100')).body.items.filter((o: { code: string }) => /^SFX-00\d$/.test(o.code)).map((o: { id: string }) => o.id);
@@ -76,7 +123,7 @@ async function writeUntilDead(server: ChildServer, round: number, acked: Acked[]
       Object.assign(a, { status: 'assessed', inFlight: undefined, grade: s.grade, dueAt: s.dueAt, version: s.version });
     }
   };
-  await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
+  await Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), operationsWriters(officer, round, units, records, sent)]);
 }
 
 export async function crashRounds(t: TestContext, { env, open }: DataSet) {
@@ -84,6 +131,7 @@ export async function crashRounds(t: TestContext, { env, open }: DataSet) {
   say(t, `seed ${seed} (RELIABILITY_SEED=${seed} replays the kill times)`);
   const random = seeded(seed);
   const acked: Acked[] = [];
+  const records: AckedRecord[] = [];
   const started = Date.now();
   let t0 = started;
   let server = await startChild(env);
@@ -98,17 +146,18 @@ export async function crashRounds(t: TestContext, { env, open }: DataSet) {
       // of this round (the machine's speed varies a lot), plus a random few hundred milliseconds.
       const killAt = 2 + Math.floor(random() * 8);
       const jitter = Math.floor(random() * 400);
-      const before = acked.length;
+      const [before, recordsBefore] = [acked.length, records.length];
       const sent: { n: number; onAck?: () => void } = { n: 0 };
-      const reached = new Promise<void>((resolve) => (sent.onAck = () => acked.length - before >= killAt && resolve()));
-      const load = writeUntilDead(server, round, acked, sent);
+      // …and once the other modules' writers have been answered too (they start after the hazards').
+      const reached = new Promise<void>((resolve) => (sent.onAck = () => acked.length - before >= killAt && records.length - recordsBefore >= 2 && resolve()));
+      const load = writeUntilDead(server, round, acked, records, sent);
       // An error in a writer must not end the round early: the load runs until the kill.
       const flowing = await Promise.race([reached.then(() => 'flowing' as const), load.then(() => 'ended' as const)]);
       assert.equal(flowing, 'flowing', 'the load runs until the kill');
       await sleep(jitter);
       await server.kill('SIGKILL');
       await load;
-      say(t, `round ${round}: killed ${jitter} ms after answer ${killAt} of the round; ${sent.n} reports sent, ${acked.length} hazards acknowledged so far`);
+      say(t, `round ${round}: killed ${jitter} ms after answer ${killAt} of the round; ${sent.n} writes sent, ${acked.length} hazards and ${records.length} equipment cards and visitors acknowledged so far`);
       assert.ok(acked.length > 0, 'some writes were answered before the kill');
 
       t0 = Date.now();
@@ -131,6 +180,12 @@ export async function crashRounds(t: TestContext, { env, open }: DataSet) {
           if (h.status === 'assessed') Object.assign(a, { status: 'assessed', inFlight: undefined, grade: h.grade, dueAt: h.dueAt, version: h.version });
           else delete a.inFlight;
         }
+      }
+      for (const a of records) {
+        const d = expect(await officer.get(a.path), 200, `acknowledged ${a.number}`);
+        assert.deepEqual({ number: d.number, name: d.name }, { number: a.number, name: a.name }, a.path);
+        // VIS-01: an identity number comes back masked, whatever the crash (stored encrypted).
+        if (a.path.startsWith('/api/v1/visitors/')) assert.match(d.documentNumber, /\*{4}/, `${a.number} masked`);
       }
     }
   } finally {
