@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import { registerAjvFormats } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.ts';
@@ -27,7 +27,7 @@ import { MAX_UPLOAD } from './platform/files/sniff.ts';
 import { syncBuiltinRoles } from './platform/access/roles-service.ts';
 import { startDeliveryWorker } from './platform/notify/worker.ts';
 import { startScheduler } from './platform/scheduler/runner.ts';
-import { lazySerializerFactory } from './platform/http/lazy-serializer.ts';
+import { lazySerializerFactory, lazyValidatorCompiler } from './platform/http/lazy-compilers.ts';
 
 export interface BuildOptions {
   /** An already open database (tests); otherwise opened from config. */
@@ -105,7 +105,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     registerAjvFormats();
     formatsRegistered = true;
   }
-  fastify.setValidatorCompiler(TypeBoxValidatorCompiler);
+  fastify.setValidatorCompiler(lazyValidatorCompiler);
 
   const keys = new KeyRing(config.secretKey, config.oldSecretKeys);
   const clock = opts.clock ?? new SystemClock();
