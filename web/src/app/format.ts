@@ -1,25 +1,14 @@
-// Dates, sizes and other values as people read them, in the UI language.
+// Dates, sizes and other values as people read them, in the UI language. Moments are shown in the
+// cooperative's time zone (org-time.ts), as on the printed registers, whatever zone the browser is in.
 import { currentLanguage } from './i18n';
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function fmt(kind: 'datetime' | 'date'): Intl.DateTimeFormat {
-  const lang = currentLanguage();
-  const key = `${lang}:${kind}`;
-  let f = dateTimeFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, kind === 'date' ? { year: 'numeric', month: '2-digit', day: '2-digit' } : { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-    dateTimeFormats.set(key, f);
-  }
-  return f;
-}
+import { formatMoment } from './org-time';
 
 export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? fmt('datetime').format(new Date(iso)) : '—';
+  return iso ? formatMoment(iso, 'datetime', currentLanguage()) : '—';
 }
 
 export function formatDate(iso: string | null | undefined): string {
-  return iso ? fmt('date').format(new Date(iso)) : '—';
+  return iso ? formatMoment(iso, 'date', currentLanguage()) : '—';
 }
 
 export function formatBytes(n: number): string {
