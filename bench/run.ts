@@ -1,4 +1,4 @@
-// npm run bench [-- --scale province|county] [--duration 20] [--connections 50] [--skip-extras]
+// npm run bench [-- --scale province|county] [--duration 20] [--connections 50] [--skip-extras] [--ops create,submit]
 // The real server (node bin/anbao.mjs serve, NODE_ENV=production, PostgreSQL, an API token) against the
 // ceiling — the same SQL from a bare Fastify + pg server (bench/baseline/bare.ts) and Fastify's hello
 // world — for four operations, then the audit, start-up, web and browser figures. Prints a table and
@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
     'verify-scale': { type: 'string', default: 'county' },
     'skip-extras': { type: 'boolean', default: false },
     'extras-only': { type: 'boolean', default: false },
+    /** A comma-separated subset (e.g. create,submit): measured and printed, bench/RESULTS.md left as it is. */
+    ops: { type: 'string' },
   },
 });
 const root = process.cwd();
@@ -55,7 +57,24 @@ const drafts = async (count: number) => {
   return () => ids[i++ % ids.length];
 };
 
-async function phase(name: string, cmd: string, cmdArgs: string[], ready: string, ops: Array<[string, Parameters<typeof load>[1] | (() => Promise<Parameters<typeof load>[1]>)]>) {
+type Ops = Array<[string, Parameters<typeof load>[1] | (() => Promise<Parameters<typeof load>[1]>)]>;
+const anbaoOps = (drafted: number): Ops => [
+  ['register', { path: `/api/v1/hazards?open=true&orgId=${state.countyId}&sort=dueAt&page=1&pageSize=20`, headers: auth }],
+  ['dashboard', { path: '/api/v1/dashboard', headers: auth }],
+  ['dashboard@1', { path: '/api/v1/dashboard', headers: auth }],
+  ['create', { path: '/api/v1/hazards', method: 'POST', headers: auth, body: hazardBody() }],
+  ['submit', async () => { const next = await drafts(drafted); return { path: '/', method: 'POST', headers: auth, body: '{}', nextPath: () => `/api/v1/inspections/${next()}/submit` }; }],
+];
+const bareReady = '/hazards?orgId=' + state.countyId + '&scope=' + encodeURIComponent(rootPath);
+const bareOps = (drafted: number): Ops => [
+  ['register', { path: `/hazards?orgId=${state.countyId}&scope=${encodeURIComponent(rootPath)}` }],
+  ['dashboard', { path: `/dashboard?orgId=${state.rootId}&userId=${state.benchUserId}` }],
+  ['dashboard@1', { path: `/dashboard?orgId=${state.rootId}&userId=${state.benchUserId}` }],
+  ['create', { path: '/hazards', method: 'POST', body: hazardBody(state.benchUserId) }],
+  ['submit', async () => { const next = await drafts(drafted); return { path: '/', method: 'POST', body: JSON.stringify({ by: state.benchUserId }), nextPath: () => `/inspections/${next()}/submit` }; }],
+];
+
+async function phase(name: string, cmd: string, cmdArgs: string[], ready: string, ops: Ops) {
   const server = await startChild(cmd, cmdArgs, env, ready);
   const out: Record<string, Figures> = {};
   try {
@@ -70,25 +89,28 @@ async function phase(name: string, cmd: string, cmdArgs: string[], ready: string
   return out;
 }
 
+const only = args.ops?.split(',');
 const lines: string[] = [];
-if (!args['extras-only']) {
+if (only) {
+  const cleaned = await withdrawLeftoverDrafts(db, state.benchUserId);
+  if (cleaned) console.log(`  withdrew ${cleaned} unused drafts of an earlier run`);
+  const n = Math.max(2000, (o.duration + o.warmup) * 200);
+  // Anbao and bare alternately, operation by operation, twice: on a shared machine the ratio of
+  // neighbouring runs is steadier than that of runs minutes apart.
+  for (const round of [1, 2]) {
+    for (const op of only) {
+      const a = await phase('anbao', 'node', ['bin/anbao.mjs', 'serve'], '/readyz', anbaoOps(n).filter(([k]) => k === op));
+      const b = await phase('bare', 'node', ['--import', 'tsx', 'bench/baseline/bare.ts'], bareReady, bareOps(n).filter(([k]) => k === op));
+      console.log(`  round ${round} ${op}: Anbao / bare = ${(a[op].reqPerSec / b[op].reqPerSec).toFixed(2)}`);
+    }
+  }
+  await withdrawLeftoverDrafts(db, state.benchUserId);
+} else if (!args['extras-only']) {
   const cleaned = await withdrawLeftoverDrafts(db, state.benchUserId);
   if (cleaned) console.log(`  withdrew ${cleaned} unused drafts of an earlier run`);
   const draftsNeeded = Math.max(2000, (o.duration + o.warmup) * 200);
-  const anbao = await phase('anbao', 'node', ['bin/anbao.mjs', 'serve'], '/readyz', [
-    ['register', { path: `/api/v1/hazards?open=true&orgId=${state.countyId}&sort=dueAt&page=1&pageSize=20`, headers: auth }],
-    ['dashboard', { path: '/api/v1/dashboard', headers: auth }],
-    ['dashboard@1', { path: '/api/v1/dashboard', headers: auth }],
-    ['create', { path: '/api/v1/hazards', method: 'POST', headers: auth, body: hazardBody() }],
-    ['submit', async () => { const next = await drafts(draftsNeeded); return { path: '/', method: 'POST', headers: auth, body: '{}', nextPath: () => `/api/v1/inspections/${next()}/submit` }; }],
-  ]);
-  const bare = await phase('bare', 'node', ['--import', 'tsx', 'bench/baseline/bare.ts'], '/hazards?orgId=' + state.countyId + '&scope=' + encodeURIComponent(rootPath), [
-    ['register', { path: `/hazards?orgId=${state.countyId}&scope=${encodeURIComponent(rootPath)}` }],
-    ['dashboard', { path: `/dashboard?orgId=${state.rootId}&userId=${state.benchUserId}` }],
-    ['dashboard@1', { path: `/dashboard?orgId=${state.rootId}&userId=${state.benchUserId}` }],
-    ['create', { path: '/hazards', method: 'POST', body: hazardBody(state.benchUserId) }],
-    ['submit', async () => { const next = await drafts(draftsNeeded * 2); return { path: '/', method: 'POST', body: JSON.stringify({ by: state.benchUserId }), nextPath: () => `/inspections/${next()}/submit` }; }],
-  ]);
+  const anbao = await phase('anbao', 'node', ['bin/anbao.mjs', 'serve'], '/readyz', anbaoOps(draftsNeeded));
+  const bare = await phase('bare', 'node', ['--import', 'tsx', 'bench/baseline/bare.ts'], bareReady, bareOps(draftsNeeded * 2));
   await withdrawLeftoverDrafts(db, state.benchUserId);
   const hello = await phase('hello', 'node', ['--import', 'tsx', 'bench/baseline/hello.ts'], '/', [['hello', { path: '/' }]]);
 
@@ -106,7 +128,7 @@ if (!args['extras-only']) {
 }
 await db.end();
 
-if (!args['skip-extras']) {
+if (!args['skip-extras'] && !only) {
   const rt = await openRuntime(loadConfig({ ...process.env, ...env }), { migrate: false });
   const append = await auditAppend(rt.app, { seconds: 10, concurrency: 10 });
   console.log(`  audit append: ${append.appendPerSec.toFixed(0)} entries/s (1 per transaction, 10 at once); sealed ${append.sealed} at ${append.sealPerSec.toFixed(0)} entries/s`);
@@ -168,5 +190,8 @@ const block = [
   '',
   ...lines,
 ].join('\n');
-writeResults(path.join(root, 'bench', 'RESULTS.md'), state.scale, block);
-console.log(`\nWritten to bench/RESULTS.md`);
+if (only) console.log('\n(--ops: bench/RESULTS.md left as it is)');
+else {
+  writeResults(path.join(root, 'bench', 'RESULTS.md'), state.scale, block);
+  console.log(`\nWritten to bench/RESULTS.md`);
+}

@@ -15,7 +15,7 @@ import { listForOwner, linkAttachments } from '../../platform/files/service.ts';
 import { forbidden, invalidState, notFound, ruleRefused } from '../../platform/http/errors.ts';
 import { updateVersioned } from '../../platform/http/versions.ts';
 import { holders, notify } from '../../platform/notify/service.ts';
-import { allocateDocNumber } from '../../platform/numbering.ts';
+import { docNumber } from '../../platform/numbering.ts';
 import { openHazard } from '../hazards/index.ts';
 import { faultLink, peopleNames, requireEligiblePerson } from './common.ts';
 import { presentFaults, selectFaults } from './faults-repository.ts';
@@ -82,7 +82,6 @@ export async function openFault(ctx: Ctx, input: FaultInput): Promise<Fault> {
   if (r.e.withdrawnAt) throw invalidState('withdrawn');
   if (r.e.status === 'retired') throw ruleRefused('EQUIPMENT_RETIRED', {}, [{ path: 'equipmentId', code: 'EQUIPMENT_RETIRED' }]);
   const id = randomUUID();
-  const number = await allocateDocNumber(ctx.tx, r.e.numberingOrgId, 'GZ', ctx.now, ctx.app.config.timeZone);
   let hazardId: string | null = null;
   if (input.serious) {
     const h = await openHazard(ctx, {
@@ -102,7 +101,7 @@ export async function openFault(ctx: Ctx, input: FaultInput): Promise<Fault> {
       id,
       orgId: r.e.orgId,
       numberingOrgId: r.e.numberingOrgId,
-      number,
+      number: docNumber(r.e.numberingOrgId, 'GZ', ctx.now, ctx.app.config.timeZone),
       equipmentId: r.e.id,
       description: input.description,
       outOfService: input.outOfService ?? false,
@@ -124,7 +123,7 @@ export async function openFault(ctx: Ctx, input: FaultInput): Promise<Fault> {
     action: 'equipment_faults.report',
     targetType: 'equipment_fault',
     targetId: id,
-    targetLabel: `${number} ${r.e.number} ${r.e.name}`,
+    targetLabel: `${f.number} ${r.e.number} ${r.e.name}`,
     orgId: r.e.orgId,
     detail: { equipmentId: r.e.id, outOfService: f.outOfService, serious: f.serious, source: f.source, sourceId: f.sourceId, hazardId, attachments: input.attachmentIds?.length ?? 0 },
   });

@@ -11,7 +11,7 @@ import { buildXlsx } from '../../platform/export/xlsx.ts';
 import { conflict, forbidden, notFound, ruleRefused } from '../../platform/http/errors.ts';
 import { pageOf, type PageParams } from '../../platform/http/paging.ts';
 import { updateVersioned } from '../../platform/http/versions.ts';
-import { allocateDocNumber } from '../../platform/numbering.ts';
+import { docNumber } from '../../platform/numbering.ts';
 import { numberingOrgId } from '../../platform/numbering-org.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
 import { requireSiteIn, today } from './common.ts';
@@ -130,12 +130,11 @@ export async function create(ctx: Ctx, input: EquipmentInput) {
   checkDates(input.installedOn, input.expiresOn);
   const id = randomUUID();
   const numbering = await numberingOrgId(ctx.tx, unit.path);
-  const number = await allocateDocNumber(ctx.tx, numbering, 'SB', ctx.now, ctx.app.config.timeZone);
-  await ctx.tx.insert(equipment).values({
+  const [{ number }] = await ctx.tx.insert(equipment).values({
     id,
     orgId: unit.id,
     numberingOrgId: numbering,
-    number,
+    number: docNumber(numbering, 'SB', ctx.now, ctx.app.config.timeZone),
     kind: input.kind,
     name: input.name,
     siteId: input.siteId ?? null,
@@ -150,7 +149,7 @@ export async function create(ctx: Ctx, input: EquipmentInput) {
     createdBy: actor.userId,
     updatedAt: ctx.now,
     updatedBy: actor.userId,
-  });
+  }).returning({ number: equipment.number });
   await audit(ctx, { action: 'equipment.create', targetType: 'equipment', targetId: id, targetLabel: `${number} ${input.name}`, orgId: unit.id, detail: { kind: input.kind, expiresOn: input.expiresOn ?? null } });
   return get(ctx, id);
 }

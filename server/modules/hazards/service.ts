@@ -11,7 +11,7 @@ import { buildXlsx } from '../../platform/export/xlsx.ts';
 import { conflict, forbidden, invalidField, notFound, ruleRefused } from '../../platform/http/errors.ts';
 import { pageOf, type PageParams } from '../../platform/http/paging.ts';
 import { attachmentsOf, linkAttachments } from '../../platform/files/service.ts';
-import { allocateDocNumber } from '../../platform/numbering.ts';
+import { docNumber } from '../../platform/numbering.ts';
 import { numberingOrgId } from '../../platform/numbering-org.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
 import { effectiveSettings } from '../../platform/settings/service.ts';
@@ -292,14 +292,14 @@ async function createHazard(ctx: Ctx, input: HazardInput, link: { inspectionId?:
   const assessors = await reportedAudience(ctx, unit);
   // An assessor's answer shows the deadline each grade sets (hazardDetail): read before the number too.
   const settings = opts.forAnswer && can(actor, HP.assess, unit.path) ? await effectiveSettings(ctx.tx, unit.path) : undefined;
-  const number = await allocateDocNumber(ctx.tx, numbering, 'YH', ctx.now, ctx.app.config.timeZone);
+  // The number is taken by the INSERT itself (docNumber): its counter is locked one statement later.
   const [h] = await ctx.tx
     .insert(hazards)
     .values({
       id,
       orgId: unit.id,
       numberingOrgId: numbering,
-      number,
+      number: docNumber(numbering, 'YH', ctx.now, ctx.app.config.timeZone),
       title: input.title,
       description: input.description ?? null,
       category: input.category,
@@ -324,7 +324,7 @@ async function createHazard(ctx: Ctx, input: HazardInput, link: { inspectionId?:
     action: 'hazards.report',
     targetType: 'hazard',
     targetId: id,
-    targetLabel: `${number} ${h.title}`,
+    targetLabel: `${h.number} ${h.title}`,
     orgId: unit.id,
     detail: { category: h.category, source: h.source, grade: h.grade, inspectionId: h.inspectionId, attachments: input.attachmentIds?.length ?? 0 },
   });

@@ -13,7 +13,7 @@ import { attachmentsOf } from '../../platform/files/service.ts';
 import { conflict, forbidden, invalidField, invalidState, notFound, ruleRefused } from '../../platform/http/errors.ts';
 import { pageOf, type PageParams } from '../../platform/http/paging.ts';
 import { updateVersioned } from '../../platform/http/versions.ts';
-import { allocateDocNumber } from '../../platform/numbering.ts';
+import { docNumber } from '../../platform/numbering.ts';
 import { numberingOrgId } from '../../platform/numbering-org.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
 import { dateIn, endOfDayIn } from '../../platform/time.ts';
@@ -190,13 +190,12 @@ export async function createAdhoc(ctx: Ctx, input: AdhocInput) {
   const memberIds = await checkTeam(ctx, input.leaderId, input.memberIds ?? [], [unit.path]);
   const id = randomUUID();
   const numbering = await numberingOrgId(ctx.tx, unit.path);
-  const number = await allocateDocNumber(ctx.tx, numbering, 'JC', ctx.now, tz);
   const by = ctx.actor!.userId;
-  await ctx.tx.insert(inspections).values({
+  const [{ number }] = await ctx.tx.insert(inspections).values({
     id,
     orgId: unit.id,
     numberingOrgId: numbering,
-    number,
+    number: docNumber(numbering, 'JC', ctx.now, tz),
     siteId: input.siteId ?? null,
     templateId: template.id,
     status: 'planned',
@@ -209,7 +208,7 @@ export async function createAdhoc(ctx: Ctx, input: AdhocInput) {
     createdBy: by,
     updatedAt: ctx.now,
     updatedBy: by,
-  });
+  }).returning({ number: inspections.number });
   await audit(ctx, { action: 'inspections.create', targetType: 'inspection', targetId: id, targetLabel: `${number} ${unit.name}`, orgId: unit.id, detail: { adhoc: true, template: template.name, templateVersion: template.templateVersion, unannounced: input.unannounced ?? false, dueOn: input.dueOn } });
   return get(ctx, id);
 }

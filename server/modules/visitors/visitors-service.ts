@@ -12,7 +12,7 @@ import { maskIdNumber } from '../../platform/crypto/keyring.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
 import { conflict, forbidden, invalidField, ruleRefused } from '../../platform/http/errors.ts';
 import { pageOf, type PageParams } from '../../platform/http/paging.ts';
-import { allocateDocNumber } from '../../platform/numbering.ts';
+import { docNumber } from '../../platform/numbering.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
 import { addDays, startOfDayIn } from '../../platform/time.ts';
 import { cooperativeOf, namesOf, normaliseDocument, ref, requirePeople, RESTRICTED_KINDS, sitesByIds, checkRange, iso } from './common.ts';
@@ -196,14 +196,13 @@ export async function register(ctx: Ctx, input: VisitorInput) {
   const hash = ctx.app.keys.lookupHash(doc);
   await refuseBlocklisted(ctx, unit.path, hash);
   const id = randomUUID();
-  const number = await allocateDocNumber(ctx.tx, coop.id, 'FK', ctx.now, ctx.app.config.timeZone);
   const [v] = await ctx.tx
     .insert(visitors)
     .values({
       id,
       orgId: unit.id,
       numberingOrgId: coop.id,
-      number,
+      number: docNumber(coop.id, 'FK', ctx.now, ctx.app.config.timeZone),
       kind: input.kind,
       name: input.name,
       company: input.company ?? null,
@@ -228,7 +227,7 @@ export async function register(ctx: Ctx, input: VisitorInput) {
     action: 'visitors.register',
     targetType: 'visitor',
     targetId: id,
-    targetLabel: `${number} ${v.name}`,
+    targetLabel: `${v.number} ${v.name}`,
     orgId: unit.id,
     // The document number is never copied into the trail (PIP-02).
     detail: { kind: v.kind, status: v.status, hostId: v.hostId, siteIds: v.siteIds, escortId: v.escortId, documentType: v.documentType },

@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { allocateDocNumber } from '../numbering.ts';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../db/client.ts';
+import { docCounters } from '../../db/schema/index.ts';
+import { allocateDocNumber, docNumber } from '../numbering.ts';
 
 let t: TestApp;
 const TZ = 'Asia/Shanghai';
@@ -66,4 +69,19 @@ test('series are separate per kind, per org and per year, the year taken in the 
   const newYearInShanghai = new Date('2026-12-31T16:30:00Z');
   assert.equal(await next(org, 'YH', newYearInShanghai), 'YH-2027-000001');
   assert.equal(await next(org, 'YH', newYearInShanghai, 'UTC'), 'YH-2026-000002');
+});
+
+test('past 999999 a series keeps counting with a seventh digit instead of cutting the number', async () => {
+  const org = randomUUID();
+  await t.database.db.insert(docCounters).values({ orgId: org, kind: 'YH', year: 2026, value: 999_998 });
+  const next = () => t.database.db.transaction((tx) => allocateDocNumber(tx, org, 'YH', MID_2026, TZ));
+  assert.equal(await next(), 'YH-2026-999999');
+  assert.equal(await next(), 'YH-2026-1000000');
+});
+
+test('docNumber, the expression a record’s INSERT writes as its number, continues the same series', async () => {
+  const org = randomUUID();
+  assert.equal(await t.database.db.transaction((tx) => allocateDocNumber(tx, org, 'SB', MID_2026, TZ)), 'SB-2026-000001');
+  const [r] = await rows<{ number: string }>(t.database.db, sql`select ${docNumber(org, 'SB', MID_2026, TZ)} as number`);
+  assert.equal(r.number, 'SB-2026-000002');
 });
