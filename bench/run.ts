@@ -101,7 +101,8 @@ if (only) {
     for (const op of only) {
       const a = await phase('anbao', 'node', ['bin/anbao.mjs', 'serve'], '/readyz', anbaoOps(n).filter(([k]) => k === op));
       const b = await phase('bare', 'node', ['--import', 'tsx', 'bench/baseline/bare.ts'], bareReady, bareOps(n).filter(([k]) => k === op));
-      console.log(`  round ${round} ${op}: Anbao / bare = ${(a[op].reqPerSec / b[op].reqPerSec).toFixed(2)}`);
+      const failed = a[op].non2xx + a[op].errors + b[op].non2xx + b[op].errors;
+      console.log(`  round ${round} ${op}: Anbao / bare = ${(a[op].reqPerSec / b[op].reqPerSec).toFixed(2)}${failed ? ` — NOT COMPARABLE: ${failed} requests failed` : ''}`);
     }
   }
   await withdrawLeftoverDrafts(db, state.benchUserId);

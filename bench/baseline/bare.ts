@@ -39,12 +39,10 @@ async function openHazard(c: Client, b: { orgId: string; title: string; descript
   const holders = (await c.query(Q.HOLDERS, [unit.path, ASSESS])).rows.map((r) => r.id).filter((x: string) => x !== b.by);
   const people = holders.length ? (await c.query(Q.RECIPIENTS, [holders])).rows.map((r) => r.id) : [];
   if (people.length) await c.query(Q.CHANNELS, [unit.path.split('/').filter(Boolean), JSON.stringify(['hazard.reported'])]);
-  const [{ value }] = (await c.query(Q.NEXT_NUMBER, [numbering, 'YH', year()])).rows;
-  const number = `YH-${year()}-${String(value).padStart(6, '0')}`;
   const id = randomUUID();
-  const [h] = (await c.query(Q.INSERT_HAZARD, [id, unit.id, numbering, number, b.title, b.description, b.category, b.source, b.siteId, null, b.grade, b.by, now, b.inspectionId ?? null, b.itemKey ?? null])).rows;
+  const [h] = (await c.query(Q.INSERT_HAZARD, [id, unit.id, numbering, year(), b.title, b.description, b.category, b.source, b.siteId, null, b.grade, b.by, now, b.inspectionId ?? null, b.itemKey ?? null])).rows;
   await c.query(Q.INSERT_REPORT_STEP, [randomUUID(), id, unit.id, b.description, now, b.by]);
-  if (people.length) await c.query(Q.INSERT_NOTIFICATIONS, [unit.id, id, JSON.stringify({ number, title: b.title }), `/hazards/${id}`, now, people]);
+  if (people.length) await c.query(Q.INSERT_NOTIFICATIONS, [unit.id, id, JSON.stringify({ number: h.number, title: b.title }), `/hazards/${id}`, now, people]);
   return h;
 }
 

@@ -24,15 +24,11 @@ export const NAMES_OF = `select id, name from users where id = any($1::uuid[])`;
 
 /** numbering-org.ts: the units on the path. */
 export const ORGS_ON_PATH = `select id, kind, depth from orgs where id = any($1::uuid[])`;
-/** numbering.ts nextNumber. */
-export const NEXT_NUMBER = `
-  insert into doc_counters (org_id, kind, year, value) values ($1, $2, $3, 1)
-  on conflict (org_id, kind, year) do update set value = doc_counters.value + 1 returning value`;
-/** hazards/service.ts openHazard: the record and its first timeline step. */
+/** hazards/service.ts createHazard: the record, numbered in its own INSERT (numbering.ts docNumber, migration 0010), and its first timeline step. */
 export const INSERT_HAZARD = `
   insert into hazards (id, org_id, numbering_org_id, number, title, description, category, source, site_id, location, grade, status,
     reported_by, reported_at, inspection_id, inspection_item_key, created_at, created_by, updated_at, updated_by)
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'reported', $12, $13, $14, $15, $13, $12, $13, $12) returning *`;
+  values ($1, $2, $3, anbao_next_doc_number($3::uuid::text, 'YH', $4::int), $5, $6, $7, $8, $9, $10, $11, 'reported', $12, $13, $14, $15, $13, $12, $13, $12) returning *`;
 export const INSERT_REPORT_STEP = `
   insert into hazard_updates (id, hazard_id, org_id, step, note, to_status, created_at, created_by) values ($1, $2, $3, 'report', $4, 'reported', $5, $6)`;
 /** notify/service.ts holders(permission) and notify(): who is told of a new hazard. */
