@@ -5,6 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/**
+ * The embedded engine's buffer cache in MB (shared_buffers; ANBAO_EMBEDDED_CACHE_MB): 32 MB holds a
+ * county cooperative's working set, pages beyond it come from the operating system's file cache, and
+ * a larger cache costs start-up time (db/embedded-start.ts).
+ */
+export const EMBEDDED_CACHE_MB = 32;
+
 export interface Config {
   port: number;
   host: string;
@@ -29,6 +36,8 @@ export interface Config {
   sweepIntervalMs: number | null;
   /** Serve the built web app from dist/web when present. */
   serveWeb: boolean;
+  /** ANBAO_EMBEDDED_CACHE_MB: the embedded database's buffer cache (db/client.ts EMBEDDED_CACHE_MB). */
+  embeddedCacheMb: number;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +156,7 @@ export function loadConfig(env: Env = process.env): Config {
     scheduler,
     sweepIntervalMs: env.ANBAO_SWEEP_INTERVAL_MS ? int(env, 'ANBAO_SWEEP_INTERVAL_MS', 60_000, 1000, 86_400_000) : null,
     serveWeb: true,
+    embeddedCacheMb: int(env, 'ANBAO_EMBEDDED_CACHE_MB', EMBEDDED_CACHE_MB, 1, 16384),
   };
 }
 

@@ -150,6 +150,7 @@ test('invalid configuration stops the start with a message naming the variable',
     [{ PORT: 'abc' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'postgres://anbao@127.0.0.1:5432/anbao' }, 'ANBAO_SECRET_KEY'],
+    [{ ANBAO_EMBEDDED_CACHE_MB: '0' }, 'ANBAO_EMBEDDED_CACHE_MB'],
   ];
   const runs = await Promise.all(cases.map(([extra]) => anbao(['serve'], { ...extra, DATA_DIR: path.join(work, 'never-used') })));
   runs.forEach((r, i) => {

@@ -2,10 +2,11 @@
 // Both go through Drizzle's own drivers, which return the same shapes (STACK.md).
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
+import type pg from 'pg';
+import { EMBEDDED_CACHE_MB } from '../config.ts';
+import { embeddedStartOptions } from './embedded-start.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -23,11 +24,8 @@ export interface Database {
   pool?: pg.Pool;
 }
 
-// timestamptz → Date, int8 → number (ids and counts stay far below 2^53), numeric stays a string.
-pg.types.setTypeParser(20, (v) => Number(v));
-
-export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | File }): Promise<Database> {
-  const pglite = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
+export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | File; cacheMb?: number }): Promise<Database> {
+  const pglite = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, ...(await embeddedStartOptions(opts.cacheMb ?? EMBEDDED_CACHE_MB)) });
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -39,12 +37,13 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | 
   };
 }
 
+/**
+ * A PostgreSQL server (DATABASE_URL). Its driver (pg) is loaded only here, so an embedded start does
+ * not load it (issue 4, cold start).
+ */
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'anbao' });
-  // An idle client that loses its connection must not crash the process.
-  pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { kind: 'postgres', db, pool, close: () => pool.end() };
+  const { openPool } = await import('./postgres.ts');
+  return openPool(url, max);
 }
 
 /** Rows of a raw SQL query, the same on both drivers. */

@@ -1,6 +1,6 @@
 // Printable A4 pages (RPT-03): the equipment card (设施卡片) with its maintenance and fault history, and
 // the QR label sheet (设施标签): each label's QR code opens the equipment's page on a phone (EQP-01).
-import QRCode from 'qrcode';
+import { qrSvg } from '../../platform/print/qr.ts';
 import { audit } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { esc, escLines, formatDateTime, printPage } from '../../platform/print/html.ts';
@@ -50,7 +50,7 @@ export async function labelSheet(ctx: Ctx, q: EquipmentQuery, origin: string): P
   const labels: string[] = [];
   for (const e of rows) {
     const url = `${origin}${equipmentLink(e.id)}`;
-    const svg = await QRCode.toString(url, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' });
+    const svg = await qrSvg(url, 0);
     labels.push(
       `<div class="label"><div class="qr">${svg}</div><div class="txt"><b>${esc(e.number)}</b><br>${esc(e.name)}<br>${esc(label(ctx.lang, 'kind', e.kind))}<br>${esc(e.orgName)}${e.siteName ? ` · ${esc(e.siteName)}` : ''}<br><small>${esc(url)}</small></div></div>`,
     );

@@ -1,7 +1,7 @@
 // Printable A4 pages (RPT-03): the QR label sheet of a route (PAT-01: one label per checkpoint, eight
 // per page, the QR code drawn server-side as SVG with the checkpoint's link, and the link and token
 // printed beneath it for a phone without a camera), the patrol record, the opening / closing check record.
-import QRCode from 'qrcode';
+import { qrSvg } from '../../platform/print/qr.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { audit } from '../../platform/audit/writer.ts';
 import { forbidden } from '../../platform/http/errors.ts';
@@ -30,7 +30,7 @@ export async function labelsPage(ctx: Ctx, routeId: string, origin: string): Pro
   const labels: string[] = [];
   for (const c of route.checkpoints) {
     const url = `${origin}/patrols/scan/${c.token}`;
-    const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    const svg = await qrSvg(url, 1);
     labels.push(`<div class="label"><div class="n">${esc(`${c.seq}. ${c.name}`)}</div>${svg}<div>${esc(route.orgName)} · ${esc(route.name)}</div><div class="u">${esc(url)}</div><div class="u">${en ? 'Code' : '编码'}：${esc(c.token)}</div></div>`);
   }
   await audit(ctx, { action: 'patrol_routes.print_labels', targetType: 'patrol_route', targetId: routeId, targetLabel: route.name, orgId: route.orgId, detail: { checkpoints: route.checkpoints.length } });

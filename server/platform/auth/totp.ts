@@ -1,7 +1,7 @@
 // TOTP second factor (RFC 6238: SHA-1, 6 digits, 30 s) via otpauth. A code is accepted within one
 // step of drift and never twice (the last accepted step is stored).
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
+import { qrDataUrl } from '../print/qr.ts';
 
 const ISSUER = 'Anbao 安保';
 
@@ -27,5 +27,5 @@ export function totpCode(secret: string, now: Date): string {
 
 export async function totpEnrolment(secret: string, username: string) {
   const uri = totp(secret, username).toString();
-  return { secret, uri, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
+  return { secret, uri, qrDataUrl: await qrDataUrl(uri, 220) };
 }
