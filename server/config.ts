@@ -36,7 +36,7 @@ export interface Config {
   sweepIntervalMs: number | null;
   /** Serve the built web app from dist/web when present. */
   serveWeb: boolean;
-  /** ANBAO_EMBEDDED_CACHE_MB: the embedded database's buffer cache (db/client.ts EMBEDDED_CACHE_MB). */
+  /** ANBAO_EMBEDDED_CACHE_MB: the embedded database's buffer cache (EMBEDDED_CACHE_MB above). */
   embeddedCacheMb: number;
 }
 
