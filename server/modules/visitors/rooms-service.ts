@@ -14,7 +14,7 @@ import { buildXlsx } from '../../platform/export/xlsx.ts';
 import { forbidden, invalidState, ruleRefused } from '../../platform/http/errors.ts';
 import { pageOf, type PageParams, sortOrder } from '../../platform/http/paging.ts';
 import { updateVersioned } from '../../platform/http/versions.ts';
-import { allocateDocNumber } from '../../platform/numbering.ts';
+import { docNumber } from '../../platform/numbering.ts';
 import { holders, notify } from '../../platform/notify/service.ts';
 import { likeEscape } from '../../platform/orgs/repository.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
@@ -169,14 +169,14 @@ export async function create(ctx: Ctx, input: { siteId: string; staffIds: string
   await requirePeople(ctx, input.staffIds, coop.path, 'staffIds');
   const approvalRequired = await needsApproval(ctx, input.staffIds, third, site.orgPath);
   const id = randomUUID();
-  const number = await allocateDocNumber(ctx.tx, coop.id, 'JF', ctx.now, ctx.app.config.timeZone);
   const [e] = await ctx.tx
     .insert(roomEntries)
     .values({
       id,
       orgId: site.orgId,
       numberingOrgId: coop.id,
-      number,
+      // DESIGN §4: the number is taken by this INSERT (the counter row is locked one round trip later).
+      number: docNumber(coop.id, 'JF', ctx.now, ctx.app.config.timeZone),
       siteId: site.id,
       staffIds: input.staffIds,
       thirdParties: third,
@@ -195,7 +195,7 @@ export async function create(ctx: Ctx, input: { siteId: string; staffIds: string
     action: 'room_entries.create',
     targetType: 'room_entry',
     targetId: id,
-    targetLabel: `${number} ${site.name}`,
+    targetLabel: `${e.number} ${site.name}`,
     orgId: site.orgId,
     detail: { staffIds: e.staffIds, thirdParties: third.length, supervisorId: e.supervisorId, approvalRequired, status: e.status },
   });

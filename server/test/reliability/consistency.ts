@@ -9,47 +9,56 @@ async function lines(database: Database, what: string, query: ReturnType<typeof 
 }
 
 /**
- * The numbered documents: kind (the number's prefix, doc_counters.kind), table, and the audit entry
- * its creation writes in the same transaction (target_type, action).
+ * The numbered documents: kind (the number's prefix, doc_counters.kind), table and column holding the
+ * number (a hazard's rectification notice, ZG, is numbered on the hazard when the notice is issued),
+ * and the audit entry written in the same transaction as the number (target_type, action).
  */
 const NUMBERED = [
-  { kind: 'YH', table: 'hazards', targetType: 'hazard', action: 'hazards.report' },
-  { kind: 'JC', table: 'inspections', targetType: 'inspection', action: 'inspections.create' },
-  { kind: 'FK', table: 'visitors', targetType: 'visitor', action: 'visitors.register' },
-  { kind: 'SB', table: 'equipment', targetType: 'equipment', action: 'equipment.create' },
-  { kind: 'GZ', table: 'equipment_faults', targetType: 'equipment_fault', action: 'equipment_faults.report' },
+  { kind: 'YH', table: 'hazards', column: 'number', targetType: 'hazard', action: 'hazards.report' },
+  { kind: 'ZG', table: 'hazards', column: 'notice_number', targetType: 'hazard', action: 'hazards.issue_notice' },
+  { kind: 'JC', table: 'inspections', column: 'number', targetType: 'inspection', action: 'inspections.create' },
+  { kind: 'FK', table: 'visitors', column: 'number', targetType: 'visitor', action: 'visitors.register' },
+  { kind: 'JF', table: 'room_entries', column: 'number', targetType: 'room_entry', action: 'room_entries.create' },
+  { kind: 'SB', table: 'equipment', column: 'number', targetType: 'equipment', action: 'equipment.create' },
+  { kind: 'GZ', table: 'equipment_faults', column: 'number', targetType: 'equipment_fault', action: 'equipment_faults.report' },
 ] as const;
 
 async function numbered(database: Database): Promise<string[]> {
   const out: string[] = [];
-  for (const { kind, table, targetType, action } of NUMBERED) {
+  for (const { kind, table, column, targetType, action } of NUMBERED) {
     const t = sql.identifier(table);
+    const n = sql.identifier(column);
+    const what = column === 'number' ? table : `${table}.${column}`;
+    // XX-YYYY-NNNNNN; past 999999 the number keeps a seventh digit (numbering.ts). Only well-formed
+    // numbers are counted below: a malformed one is reported by the form check, not a failed cast.
+    const form = `^${kind}-[0-9]{4}-[0-9]{6,}$`;
     out.push(
       ...(await lines(
         database,
-        `${table} row without its ${action} audit entry`,
-        sql`select d.number from ${t} d where not exists (select 1 from audit_events a where a.action = ${action} and a.target_type = ${targetType} and a.target_id = d.id::text)`,
+        `${what} without its ${action} audit entry`,
+        sql`select d.${n} as number from ${t} d where d.${n} is not null and not exists (select 1 from audit_events a where a.action = ${action} and a.target_type = ${targetType} and a.target_id = d.id::text)`,
       )),
       ...(await lines(
         database,
-        `${action} audit entry of a record that does not exist`,
-        sql`select a.seq, a.target_id from audit_events a where a.action = ${action} and a.target_type = ${targetType} and a.result = 'success' and not exists (select 1 from ${t} d where d.id::text = a.target_id)`,
+        `${action} audit entry without its ${what}`,
+        sql`select a.seq, a.target_id from audit_events a where a.action = ${action} and a.target_type = ${targetType} and a.result = 'success'
+              and not exists (select 1 from ${t} d where d.id::text = a.target_id and d.${n} is not null)`,
       )),
       // A torn creation would leave the counter ahead of the records, i.e. a gap for the next one.
       ...(await lines(
         database,
-        `${kind} numbers of ${table} with a gap or a counter out of step`,
-        sql`with d as (select numbering_org_id::text as org, substr(number, 4, 4)::int as year, count(*)::int as n, max(substr(number, 9)::int) as top
-                       from ${t} group by 1, 2)
+        `${kind} numbers of ${what} with a gap or a counter out of step`,
+        sql`with d as (select numbering_org_id::text as org, substr(${n}, 4, 4)::int as year, count(*)::int as n, max(substr(${n}, 9)::int) as top
+                       from ${t} where ${n} ~ ${form} group by 1, 2)
             select d.*, c.value as counter from d left join doc_counters c on c.org_id = d.org and c.kind = ${kind} and c.year = d.year
             where d.n <> d.top or c.value is distinct from d.top`,
       )),
       ...(await lines(
         database,
-        `${kind} counter with no ${table}`,
-        sql`select c.* from doc_counters c where c.kind = ${kind} and not exists (select 1 from ${t} d where d.numbering_org_id::text = c.org_id and substr(d.number, 4, 4)::int = c.year)`,
+        `${kind} counter with no ${what}`,
+        sql`select c.* from doc_counters c where c.kind = ${kind} and not exists (select 1 from ${t} d where d.numbering_org_id::text = c.org_id and d.${n} ~ ${form} and substr(d.${n}, 4, 4)::int = c.year)`,
       )),
-      ...(await lines(database, `${table} number not in the form ${kind}-YYYY-NNNNNN`, sql`select d.number from ${t} d where d.number !~ ${`^${kind}-[0-9]{4}-[0-9]{6}$`}`)),
+      ...(await lines(database, `${what} not in the form ${kind}-YYYY-NNNNNN`, sql`select d.${n} as number from ${t} d where d.${n} !~ ${form}`)),
     );
   }
   return out;

@@ -4,8 +4,9 @@
 // RELIABILITY_SEED=<n> replays it), restarted on the same data, and then every write answered 2xx is
 // there with what was answered, the audit chain verifies (`anbao verify-audit`), and nothing is half
 // written (consistency.ts: every numbered document with its audit entry and gap-free numbers). The
-// load: hazard reports and assessments (HAZ-01/02), equipment registrations (EQP-01, SB numbers) and
-// visitor walk-ins (VIS-01, FK numbers, identity numbers encrypted).
+// load: hazard reports, assessments and rectification notices (HAZ-01/02/03: YH and ZG numbers),
+// equipment registrations (EQP-01, SB numbers) and visitor walk-ins (VIS-01, FK numbers, identity
+// numbers encrypted).
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -32,17 +33,18 @@ function seeded(seed: number): () => number {
   };
 }
 
-/** What the server answered 2xx for one hazard: its report, and the assessment if that was answered too. */
+/** What the server answered 2xx for one hazard: its report, and the assessment and notice if those were answered too. */
 interface Acked {
   id: string;
   number: string;
   title: string;
   description: string;
-  status: 'reported' | 'assessed';
+  status: 'reported' | 'assessed' | 'rectifying';
   /** A step sent but not answered when the server died: it may or may not have committed. */
-  inFlight?: 'assessed';
+  inFlight?: 'assessed' | 'rectifying';
   grade?: string;
   dueAt?: string;
+  noticeNumber?: string;
   version: number;
 }
 
@@ -91,12 +93,19 @@ async function operationsWriters(officer: HttpClient, round: number, units: stri
   await Promise.all([untilDead(equipment, acked, sent), untilDead(visitors, acked, sent)]);
 }
 
-/** Writers report hazards as the officer; every other one is assessed by the head right after. */
+/**
+ * Writers report hazards as the officer; every other one is assessed by the head right after, and
+ * every fourth on branch SFX-001 then gets its rectification notice (ZG number) with branch1 responsible.
+ */
 async function writeUntilDead(server: ChildServer, round: number, acked: Acked[], records: AckedRecord[], sent: { n: number; onAck?: () => void }): Promise<void> {
   const officer = await HttpClient.login(server.url, 'officer');
   const head = await HttpClient.login(server.url, 'head');
-  const units = (await officer.get('/api/v1/orgs?pageSize=100')).body.items.filter((o: { code: string }) => /^SFX-00\d$/.test(o.code)).map((o: { id: string }) => o.id);
+  const branches = (await officer.get('/api/v1/orgs?pageSize=100')).body.items.filter((o: { code: string }) => /^SFX-00\d$/.test(o.code)) as Array<{ id: string; code: string }>;
+  const units = branches.map((o) => o.id);
   assert.ok(units.length >= 3, 'demo branches visible to the officer');
+  const sfx001 = branches.find((o) => o.code === 'SFX-001')!.id;
+  const branch1 = (await officer.get('/api/v1/users?q=branch1&pageSize=5')).body.items.find((u: { username: string }) => u.username === 'branch1')?.id as string;
+  assert.ok(branch1, 'branch1 visible to the officer');
   const writer = async (w: number) => {
     for (let i = 0; ; i++) {
       const title = `崩溃测试 r${round} w${w} #${i}`;
@@ -121,6 +130,15 @@ async function writeUntilDead(server: ChildServer, round: number, acked: Acked[]
       }
       const s = expect(r, 200, 'assess');
       Object.assign(a, { status: 'assessed', inFlight: undefined, grade: s.grade, dueAt: s.dueAt, version: s.version });
+      if (i % 4 || units[(w + i) % units.length] !== sfx001) continue;
+      a.inFlight = 'rectifying';
+      try {
+        r = await officer.post(`/api/v1/hazards/${h.id}/issue-notice`, { measures: '按期整改', responsibleUserId: branch1, version: s.version });
+      } catch {
+        return;
+      }
+      const n = expect(r, 200, 'issue-notice');
+      Object.assign(a, { status: 'rectifying', inFlight: undefined, noticeNumber: n.noticeNumber, version: n.version });
     }
   };
   await Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), operationsWriters(officer, round, units, records, sent)]);
@@ -157,7 +175,7 @@ export async function crashRounds(t: TestContext, { env, open }: DataSet) {
       await sleep(jitter);
       await server.kill('SIGKILL');
       await load;
-      say(t, `round ${round}: killed ${jitter} ms after answer ${killAt} of the round; ${sent.n} writes sent, ${acked.length} hazards and ${records.length} equipment cards and visitors acknowledged so far`);
+      say(t, `round ${round}: killed ${jitter} ms after answer ${killAt} of the round; ${sent.n} writes sent, ${acked.length} hazards (${acked.filter((h) => h.noticeNumber).length} with a notice) and ${records.length} equipment cards and visitors acknowledged so far`);
       assert.ok(acked.length > 0, 'some writes were answered before the kill');
 
       t0 = Date.now();
@@ -169,17 +187,19 @@ export async function crashRounds(t: TestContext, { env, open }: DataSet) {
         assert.equal(h.number, a.number);
         assert.equal(h.title, a.title);
         assert.equal(h.description, a.description);
-        if (a.status === 'assessed') {
-          assert.equal(h.status, 'assessed', `${a.number} was answered assessed`);
+        if (a.inFlight) {
+          // A step unanswered when the server died: either it never committed or it committed whole.
+          assert.ok(h.status === a.status || h.status === a.inFlight, `${a.number}: ${h.status} (answered ${a.status}, ${a.inFlight} in flight)`);
+          Object.assign(a, { status: h.status, inFlight: undefined, grade: h.grade ?? undefined, dueAt: h.dueAt ?? undefined, noticeNumber: h.noticeNumber ?? undefined, version: h.version });
+        }
+        assert.equal(h.status, a.status, `${a.number} was answered ${a.status}`);
+        assert.equal(h.version, a.version);
+        if (a.status !== 'reported') {
           assert.equal(h.grade, a.grade);
           assert.equal(h.dueAt, a.dueAt);
-          assert.equal(h.version, a.version);
-        } else {
-          // Unanswered when the server died: either it never committed or it committed whole.
-          assert.ok(h.status === 'reported' || (a.inFlight === 'assessed' && h.status === 'assessed'), `${a.number}: ${h.status}`);
-          if (h.status === 'assessed') Object.assign(a, { status: 'assessed', inFlight: undefined, grade: h.grade, dueAt: h.dueAt, version: h.version });
-          else delete a.inFlight;
         }
+        if (a.status === 'rectifying') assert.match(h.noticeNumber, /^ZG-\d{4}-\d{6}$/);
+        assert.equal(h.noticeNumber ?? undefined, a.noticeNumber, `${a.number}: notice number as answered`);
       }
       for (const a of records) {
         const d = expect(await officer.get(a.path), 200, `acknowledged ${a.number}`);
