@@ -63,6 +63,13 @@ export async function requestSwap(ctx: Ctx, assignmentId: string, b: { counterpa
 const replace = (people: string[], from: string, to: string) => people.map((p) => (p === from ? to : p));
 
 export async function decideSwap(ctx: Ctx, assignmentId: string, swapId: string, approve: boolean, b: { note?: string | null; version?: number }) {
+  // DUT-01, DESIGN §5: a swap that exchanges two assignments locks both, always in the same order (by
+  // id). Otherwise two opposite swaps (A↔B asked from each side) approved at once each hold one
+  // assignment and wait for the other: PostgreSQL breaks that deadlock after a second by failing one
+  // with a bare 409 CONCURRENT_UPDATE instead of the refusal a serial run gives. The swap's counterpart
+  // assignment never changes once asked, so it may be read before the locks.
+  const [pre] = await ctx.tx.select({ other: dutySwaps.counterpartAssignmentId }).from(dutySwaps).where(and(eq(dutySwaps.id, swapId), eq(dutySwaps.assignmentId, assignmentId)));
+  if (approve && pre?.other && pre.other < assignmentId) await ctx.tx.select({ id: dutyAssignments.id }).from(dutyAssignments).where(eq(dutyAssignments.id, pre.other)).for('update');
   const r = await visibleAssignment(ctx, assignmentId, true);
   const [s] = await ctx.tx.select().from(dutySwaps).where(and(eq(dutySwaps.id, swapId), eq(dutySwaps.assignmentId, assignmentId)));
   if (!s) throw notFound('SWAP_NOT_FOUND');

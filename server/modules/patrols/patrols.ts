@@ -209,13 +209,18 @@ async function begin(ctx: Ctx, r: PatrolRow, version: number | undefined) {
   return (await patrolById(ctx.tx, r.p.id))!;
 }
 
-/** Starts a patrol of the route: the scheduled one now due, else an unscheduled one (PAT-01). */
-export async function startOfRoute(ctx: Ctx, routeId: string, note?: string | null): Promise<PatrolRow> {
+/**
+ * Starts a patrol of the route: the scheduled one now due, else an unscheduled one (PAT-01).
+ * `join`: the caller's patrol of the route already in progress is returned instead of refused.
+ */
+export async function startOfRoute(ctx: Ctx, routeId: string, note?: string | null, opts: { join?: boolean } = {}): Promise<PatrolRow> {
   const route = await visibleRoute(ctx, routeId);
   requirePatrolAt(ctx, route.orgPath, { type: 'patrol_route', id: routeId, orgId: route.row.orgId });
   if (route.row.withdrawnAt) throw conflict('ROUTE_WITHDRAWN');
   await ctx.tx.select({ id: patrolRoutes.id }).from(patrolRoutes).where(eq(patrolRoutes.id, routeId)).for('update');
-  if (await myPatrolInProgress(ctx, routeId)) throw conflict('PATROL_ALREADY_IN_PROGRESS');
+  const current = await myPatrolInProgress(ctx, routeId);
+  if (current && opts.join) return current;
+  if (current) throw conflict('PATROL_ALREADY_IN_PROGRESS');
   const scheduled = await dueScheduled(ctx, routeId);
   if (scheduled) return begin(ctx, (await patrolById(ctx.tx, scheduled))!, undefined);
   const me = requireActor(ctx).userId;

@@ -52,7 +52,10 @@ export async function scan(ctx: Ctx, token: string, b: { lat?: number | null; ln
   let mine = await myPatrolInProgress(ctx, r.c.routeId);
   if (!mine) {
     if (!b.start) throw conflict('NO_PATROL_IN_PROGRESS');
-    mine = await startOfRoute(ctx, r.c.routeId);
+    // PAT-01, DESIGN §5: the look-up above takes no lock, so a twin scan-to-start (a double tap, a
+    // phone's retry) may start the patrol meanwhile. Under the route's lock this scan then joins that
+    // patrol, as it would one after the other, instead of being refused PATROL_ALREADY_IN_PROGRESS.
+    mine = await startOfRoute(ctx, r.c.routeId, null, { join: true });
   }
   const p = await lockPatrol(ctx, mine.p.id);
   if (p.p.status !== 'in_progress') throw invalidState(p.p.status);

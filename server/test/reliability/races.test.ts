@@ -7,7 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import { auditEvents, hazards } from '../../db/schema/index.ts';
 import { localDay, report, tzOf } from '../../modules/hazards/testing.ts';
 import { dateIn } from '../../platform/time.ts';
-import { type Client, type Res, startTestApp, type TestApp } from '../harness.ts';
+import { type Client, startTestApp, type TestApp } from '../harness.ts';
+import { oneWinner } from './race-assert.ts';
 
 const N = 50;
 let t: TestApp;
@@ -21,18 +22,6 @@ before(async () => {
 });
 after(() => t?.close());
 
-/** Exactly one 2xx; every other answer is 409 VERSION_CONFLICT. Returns the index of the winner. */
-function oneWinner(rs: Res[], status = 200): number {
-  const winners = rs.map((r, i) => (r.status >= 200 && r.status < 300 ? i : -1)).filter((i) => i >= 0);
-  assert.equal(winners.length, 1, `exactly one winner, got ${winners.length}: ${JSON.stringify(rs.map((r) => r.status))}`);
-  assert.equal(rs[winners[0]].status, status);
-  for (const [i, r] of rs.entries()) {
-    if (i === winners[0]) continue;
-    assert.equal(r.status, 409, JSON.stringify(r.body));
-    assert.equal(r.body.error.code, 'VERSION_CONFLICT');
-  }
-  return winners[0];
-}
 
 test(`ORG-01, DESIGN §5: ${N} concurrent changes of one site with the same version — one wins, ${N - 1} get 409, the stored site is the winner's`, async () => {
   const site = (await sysadmin.post('/api/v1/sites', { orgId: await t.orgId('SFX-004'), kind: 'vault', name: '竞争金库' })).body;
