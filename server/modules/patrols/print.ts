@@ -49,7 +49,8 @@ export async function patrolPage(ctx: Ctx, id: string): Promise<string> {
   const cps = p.checkpoints
     .map((c) => `<tr><td>${c.seq}</td><td>${esc(c.name)}</td><td>${esc(formatDateTime(c.firstScanAt, tz))}</td><td>${c.scans}</td><td>${esc(STATUS_ZH[c.status][en ? 1 : 0])}${c.outOfOrder ? L('（顺序异常）', ' (out of order)') : ''}</td></tr>`)
     .join('');
-  const name = (cid: string | null) => p.checkpoints.find((c) => c.checkpointId === cid)?.name ?? '';
+  // Escaped here: the flag lines below are markup, and a checkpoint's name is stored text (RPT-03: every value through esc()).
+  const name = (cid: string | null) => esc(p.checkpoints.find((c) => c.checkpointId === cid)?.name ?? '');
   const flags = p.flags.map((f) => (f.kind === 'too_fast' ? L(`${name(f.previousCheckpointId)} → ${name(f.checkpointId)} 仅间隔 ${f.value} 秒`, `${name(f.previousCheckpointId)} → ${name(f.checkpointId)} only ${f.value} s apart`) : L(`${name(f.checkpointId)} 短时间内扫码 ${f.value} 次`, `${name(f.checkpointId)} scanned ${f.value} times within minutes`))).join('<br>');
   const anomalies = p.anomalies.map((a) => `${esc(a.checkpointName ?? '')} ${escLines(a.note)}（${esc(a.reportedBy?.name)} ${esc(formatDateTime(a.reportedAt, tz))}${a.hazardNumber ? `，${L('隐患', 'hazard')} ${esc(a.hazardNumber)}` : ''}）`).join('<br>');
   const body = `

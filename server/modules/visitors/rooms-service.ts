@@ -117,7 +117,10 @@ async function whereFor(ctx: Ctx, q: EntryQuery, perm = RP.read): Promise<SQL> {
   if (q.to) c.push(lt(entryAt, startOfDayIn(addDays(q.to, 1), tz)));
   if (q.q) {
     const p = `%${likeEscape(q.q)}%`;
-    c.push(or(ilike(roomEntries.number, p), ilike(roomEntries.purpose, p), ilike(roomEntries.workDone, p), sql`${roomEntries.thirdParties}::text ilike ${p}`)!);
+    // VIS-03 register search: a third party's name and company are matched as written — the JSON text of the column would hold
+    // them with quotes and backslashes escaped (not found) and its keys "name" / "company" (found everywhere).
+    const thirdParty = sql`exists (select 1 from jsonb_array_elements(${roomEntries.thirdParties}) as tp where tp->>'name' ilike ${p} or tp->>'company' ilike ${p})`;
+    c.push(or(ilike(roomEntries.number, p), ilike(roomEntries.purpose, p), ilike(roomEntries.workDone, p), thirdParty)!);
   }
   return and(...c)!;
 }

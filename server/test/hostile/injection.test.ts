@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import ExcelJS from 'exceljs';
 import { type Client, type Res, startTestApp, type TestApp } from '../harness.ts';
 import { assertFieldError } from '../http-assert.ts';
 import { rowCounts } from '../row-counts.ts';
 import { PNG_1X1, upload } from '../uploads.ts';
 import { astral, CORPUS, FORMULA_PAYLOADS, XSS_PAYLOADS } from './corpus.ts';
+import { assertInert, escaped, textCells } from './inert.ts';
 
 let t: TestApp;
 let officer: Client;
@@ -93,28 +93,6 @@ test('injection: at the length limit with 4-byte characters a title is kept whol
   assert.deepEqual({ ...(await rowCounts(t)), audit_events: 0 }, { ...before, audit_events: 0 }, 'a refused payload created something');
 });
 
-/** Every text cell of the first sheet, with the row and column it is in. */
-async function textCells(r: Res): Promise<Array<{ at: string; value: string; formula: boolean }>> {
-  assert.equal(r.status, 200, `export: ${r.status} ${String(r.raw).slice(0, 200)}`);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(r.body as never);
-  const out: Array<{ at: string; value: string; formula: boolean }> = [];
-  wb.worksheets[0].eachRow((row, n) =>
-    row.eachCell((cell, c) => {
-      const formula = cell.type === ExcelJS.ValueType.Formula;
-      if (typeof cell.value === 'string' || formula) out.push({ at: `R${n}C${c}`, value: String(cell.value), formula });
-    }),
-  );
-  return out;
-}
-
-function assertInert(cells: Array<{ at: string; value: string; formula: boolean }>, where: string) {
-  for (const c of cells) {
-    assert.equal(c.formula, false, `${where} ${c.at} is a formula`);
-    assert.doesNotMatch(c.value, /^[=+\-@\t\r]/, `${where} ${c.at} starts a formula: ${c.value}`);
-  }
-}
-
 test('injection: the hazard register export writes every formula payload as text (leading apostrophe), in every column that holds it', async () => {
   const cells = await textCells(await officer.get('/api/v1/hazards/export.xlsx'));
   assertInert(cells, 'hazards export');
@@ -131,9 +109,6 @@ test('injection: the audit trail export (auditor) carries the record labels as i
   assertInert(cells, 'audit export');
   for (const f of FORMULA_PAYLOADS) assert.ok(cells.some((c) => c.value.includes(f)), `audit export lacks the site named ${f}`);
 });
-
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escaped = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITY[c]);
 
 test('injection: the printable notice shows script payloads as text — escaped, never as markup', async () => {
   const head = await t.login('head');
