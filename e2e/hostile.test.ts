@@ -3,11 +3,10 @@
 // and descriptions), then the pages that show them are opened. Each payload would set window.__xss or
 // open a dialog if it ran; neither happens, no element the payload describes (img/svg/iframe with a
 // handler) appears in the page, and the payload is shown as its literal text.
-import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
 import { XSS_PAYLOADS } from '../server/test/hostile/corpus.ts';
-import { pageReady, settled, signIn, startE2e, type E2e } from './harness.ts';
+import { pageReady, signIn, startE2e, type E2e } from './harness.ts';
+import { api, orgIdOf, watch } from './hostile-helpers.ts';
 
 let e2e: E2e;
 before(async () => {
@@ -16,40 +15,6 @@ before(async () => {
 after(async () => {
   await e2e?.close();
 });
-
-/** A JSON API call with the page's session cookie and CSRF token (as the web app makes it). */
-async function api(ctx: BrowserContext, method: 'GET' | 'POST', url: string, data?: unknown) {
-  const me = await (await ctx.request.get('/api/v1/auth/me')).json();
-  const r = await ctx.request.fetch(url, { method, data, headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' } });
-  const body = await r.json().catch(() => null);
-  assert.ok(r.ok(), `${method} ${url}: ${r.status()} ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function orgIdOf(ctx: BrowserContext, code: string): Promise<string> {
-  const r = await api(ctx, 'GET', `/api/v1/orgs?q=${encodeURIComponent(code)}&pageSize=50`);
-  return r.items.find((o: { code: string }) => o.code === code).id;
-}
-
-/** Watches a page for any sign that a payload ran: a dialog, or window.__xss / parent.__xss set. */
-function watch(page: Page): { dialogs: string[]; assertInert(where: string): Promise<void> } {
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  return {
-    dialogs,
-    async assertInert(where) {
-      await settled(page);
-      const flag = await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
-      assert.equal(flag, undefined, `${where}: a stored script ran (window.__xss = ${String(flag)})`);
-      assert.deepEqual(dialogs, [], `${where}: a stored script opened a dialog`);
-      const injected = await page.locator('img[src="x"], svg[onload], iframe[srcdoc], a[href^="javascript:"], script:not([src])').count();
-      assert.equal(injected, 0, `${where}: markup from a payload is in the page`);
-    },
-  };
-}
 
 test('issue 4: script payloads in site names and notes stay text in the sites register and on the site page', async () => {
   await e2e.scenario('xss sites', async (ctx) => {
