@@ -39,6 +39,8 @@ export interface BuildOptions {
   loginRateLimit?: number;
   /** Apply migrations at start (default true). */
   migrate?: boolean;
+  /** The built web app served when config.serveWeb (default dist/web; tests use a folder of their own). */
+  webDist?: string;
 }
 
 export const MAX_JSON_BODY = 1024 * 1024;
@@ -194,7 +196,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   await registerRoutes(fastify, { loginRateLimit: opts.loginRateLimit ?? config.loginRateLimit });
   fastify.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => fastify.swagger());
-  if (config.serveWeb) await serveWeb(fastify);
+  if (config.serveWeb) await serveWeb(fastify, opts.webDist);
 
   await syncBuiltinRoles(ctx);
 

@@ -1,16 +1,20 @@
 // Password hashing (argon2id) and the password policy of DESIGN §6 / SEC-01: minimum length (longer
 // for administrators), character classes, no name / birthday / sequence, not a common password,
 // not one of the last N.
-import { hash, verify } from '@node-rs/argon2';
 import { randomInt } from 'node:crypto';
 import type { SecurityPolicy } from '../settings/security.ts';
 
 // argon2id with OWASP's m=19 MiB, t=2, p=1 (≈100 ms here, STACK.md).
 const ARGON = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const hashPassword = (password: string) => hash(password, ARGON);
+// The native argon2 binding is loaded with the first password hashed or checked, not at every start.
+let argon: Promise<typeof import('@node-rs/argon2')> | null = null;
+const argon2 = () => (argon ??= import('@node-rs/argon2'));
+
+export const hashPassword = async (password: string) => (await argon2()).hash(password, ARGON);
 
 export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+  const { hash, verify } = await argon2();
   if (!stored) {
     // Same cost as a real check, so timing does not reveal whether the account exists.
     await hash(password, ARGON);
