@@ -19,6 +19,8 @@ export interface LoadSpec {
   body?: string;
   /** A new path per request (e.g. a different draft inspection each time). */
   nextPath?: () => string;
+  /** Headers that change per request (e.g. a different viewer's token each time). */
+  nextHeaders?: () => Record<string, string>;
 }
 
 export async function load(server: Child, spec: LoadSpec, o: { connections: number; duration: number; warmup?: number }): Promise<Figures> {
@@ -38,7 +40,15 @@ export async function load(server: Child, spec: LoadSpec, o: { connections: numb
         path: spec.path,
         headers,
         body: spec.body,
-        ...(spec.nextPath ? { setupRequest: (req: Record<string, unknown>) => ({ ...req, path: spec.nextPath!() }) } : {}),
+        ...(spec.nextPath || spec.nextHeaders
+          ? {
+              setupRequest: (req: Record<string, unknown>) => ({
+                ...req,
+                ...(spec.nextPath ? { path: spec.nextPath() } : {}),
+                ...(spec.nextHeaders ? { headers: { ...(req.headers as Record<string, string>), ...spec.nextHeaders() } } : {}),
+              }),
+            }
+          : {}),
       },
     ],
   });

@@ -284,6 +284,32 @@ describe('RPT-02: every figure is its register filter’s total for the same per
   }
 });
 
+// Identical reads arriving together share one computation (platform/coalesce.ts); these prove that no
+// viewer gets another's figures and that no read is answered from before it arrived.
+describe('RPT-02: dashboards read at the same moment', () => {
+  test('concurrent reads by different viewers and units each get their own figures', async () => {
+    const reads = [['head', ''], ['head', `?orgId=${org['SFX-002']}`], ['branch1', ''], ['leader', ''], ['officer', ''], ['staff1', '']] as const;
+    const clients = await Promise.all(reads.map(([u]) => cast.as(u)));
+    const alone: unknown[] = [];
+    for (const [i, [, qs]] of reads.entries()) alone.push(await dash(clients[i], qs));
+    const together = await Promise.all(Array.from({ length: 5 }, () => reads.map(([, qs], i) => dash(clients[i], qs))).flat());
+    together.forEach((d, j) => assert.deepEqual(d, alone[j % reads.length], `${reads[j % reads.length].join('')} read ${Math.floor(j / reads.length) + 1}`));
+  });
+
+  test('a hazard reported while the head’s dashboard is being read is counted by the head’s next read', async () => {
+    const [head, officer] = [await cast.as('head'), await cast.as('officer')];
+    const before = (await dash(head)).hazards.open;
+    const burst = Array.from({ length: 10 }, () => dash(head));
+    const h = await report(t, officer, 'SFX-003', { title: '并发读取期间报告的隐患' });
+    const after = await dash(head);
+    assert.equal(after.hazards.open, before + 1);
+    assert.equal(after.hazards.byUnit.find((u: { orgId: string; open: number }) => u.orgId === org['SFX-003']).open, 1);
+    for (const d of await Promise.all(burst)) assert.ok([before, before + 1].includes(d.hazards.open));
+    ok(await step(officer, h.id, 'withdraw', { reason: '测试数据' }));
+    assert.equal((await dash(head)).hazards.open, before);
+  });
+});
+
 // The figures above are read from the maintained counters (counters.ts, migration 0004). These prove
 // the counters right: what the triggers keep equals a recomputation from the registers, a rolled-back
 // change leaves no trace, a moved unit takes its counts along, and for every viewer the dashboard from

@@ -11,6 +11,7 @@
 import { and, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { hazards, inspections, orgs } from '../../db/schema/index.ts';
 import { requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { Coalescer } from '../../platform/coalesce.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { findOrg } from '../../platform/orgs/repository.ts';
@@ -145,14 +146,47 @@ export async function hazardTasksByScan(ctx: Ctx) {
 }
 
 /**
- * `scan` computes every figure by scanning the registers (the definition); otherwise the figures come
- * from the maintained counters wherever they mean the same (counters.ts). The tests compare the two.
+ * Who the figures are for, as far as they depend on it: the person (their tasks, their inspections)
+ * and exactly what they may read where (every grant's unit and permissions). Two reads with the same
+ * key are allowed the same answer.
  */
-export async function dashboard(ctx: Ctx, q: { orgId?: string }, opts: { scan?: boolean } = {}) {
-  const root = await scopeRoot(ctx, q.orgId);
-  const scan = !!opts.scan;
+function viewerKey(ctx: Ctx): string {
+  const actor = requireActor(ctx);
+  const grants = actor.grants.map((g) => `${g.path}=${[...g.permissions].sort().join(',')}`).sort();
+  return `${actor.userId}\n${ctx.lang}\n${grants.join('\n')}`;
+}
+
+type Figures = Awaited<ReturnType<typeof figures>>;
+/** Per running app: dashboards being read (the same app process may hold several apps in tests). */
+const reads = new WeakMap<Ctx['app'], Coalescer<Figures>>();
+
+/** The figures of `root`'s subtree, read now: `ctx.now` is the moment the read starts. */
+async function figures(ctx: Ctx, root: repo.Root, scan: boolean) {
   // The panels are independent reads: outside a transaction each takes its own pooled connection, so
   // a viewer waits for the slowest panel rather than for all of them in turn.
   const [hazardPanel, inspectionPanel, tasks, today] = await Promise.all([hazardFigures(ctx, root, scan), inspectionFigures(ctx, root, scan), myTasks(ctx, scan), todayTiles(ctx, root)]);
   return { scope: { orgId: root.id, orgName: root.name }, hazards: hazardPanel, inspections: inspectionPanel, tasks, today };
+}
+
+/**
+ * `scan` computes every figure by scanning the registers (the definition); otherwise the figures come
+ * from the maintained counters wherever they mean the same (counters.ts). The tests compare the two.
+ * Identical dashboard reads (same viewer, same grants, same unit, same language) that arrive while one
+ * is being computed share the next computation (platform/coalesce.ts): it starts after they arrived,
+ * so each still gets figures read after its request — the home page opened in many tabs or on many
+ * screens at once costs one read per round instead of one per screen.
+ */
+export async function dashboard(ctx: Ctx, q: { orgId?: string }, opts: { scan?: boolean } = {}) {
+  if (!scopeRoots(ctx).length) throw forbidden('FORBIDDEN', { action: 'dashboard.read', reason: `missing ${HP.read} and ${IP.read}` });
+  // Only reads on the shared pool coalesce: a read inside a transaction sees that transaction's writes.
+  if (opts.scan || ctx.tx !== ctx.app.db) return figures(ctx, await scopeRoot(ctx, q.orgId), !!opts.scan);
+  // A unit named in the request is checked by the request itself (a refusal is its own, audited as
+  // such); the viewer's own widest unit is found with the figures, in the shared read.
+  const named = q.orgId ? await scopeRoot(ctx, q.orgId) : undefined;
+  let coalescer = reads.get(ctx.app);
+  if (!coalescer) reads.set(ctx.app, (coalescer = new Coalescer<Figures>()));
+  return coalescer.run(`${named?.id ?? ''}\n${viewerKey(ctx)}`, async () => {
+    const at = { ...ctx, now: ctx.app.clock.now() };
+    return figures(at, named ?? (await scopeRoot(at, undefined)), false);
+  });
 }

@@ -1,9 +1,10 @@
 // Who is asking: an API token (Authorization: Bearer) or a session cookie. Runs on every request;
 // authorize() then enforces what the route declares (public / signed in / permission), the session
 // state (forced password change, forced TOTP enrolment) and the CSRF token for cookie sessions.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client.ts';
 import { apiTokens, orgs, sessions, users } from '../../db/schema/index.ts';
 import { can, requirePermission } from '../access/scope.ts';
 import { forbidden, unauthorized } from '../http/errors.ts';
@@ -14,6 +15,39 @@ import { requestCtx } from '../http/request-ctx.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const TOKEN_PREFIX = 'anb_';
+
+/**
+ * The two look-ups every request makes, each one round trip: a token with its unit, its owner with
+ * their unit and their grants; a session with its person, their unit and their grants. Built once per
+ * database and prepared (on PostgreSQL a named statement per connection, parsed and planned once): they
+ * run before every API request, and building the query each time cost more than running it.
+ */
+function prepare(db: Db) {
+  const tokenOrg = alias(orgs, 'token_org');
+  return {
+    token: db
+      .select({ token: apiTokens, orgPath: tokenOrg.path, user: users, userOrgPath: orgs.path, userOrgName: orgs.name, grants: grantsColumn(users.id) })
+      .from(apiTokens)
+      .innerJoin(tokenOrg, eq(tokenOrg.id, apiTokens.orgId))
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
+      .prepare('anbao_auth_token'),
+    session: db
+      .select({ session: sessions, user: users, orgPath: orgs.path, orgName: orgs.name, grants: grantsColumn(users.id) })
+      .from(sessions)
+      .leftJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(orgs, eq(orgs.id, users.orgId))
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .prepare('anbao_auth_session'),
+  };
+}
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+function lookups(db: Db) {
+  let p = prepared.get(db);
+  if (!p) prepared.set(db, (p = prepare(db)));
+  return p;
+}
 
 export async function authenticate(req: FastifyRequest, reply: FastifyReply): Promise<void> {
   req.actor = null;
@@ -28,15 +62,7 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
       req.authProblem = 'TOKEN_INVALID';
       return;
     }
-    // One round trip: the token, its unit, its owner with their unit and their grants.
-    const tokenOrg = alias(orgs, 'token_org');
-    const [t] = await app.db
-      .select({ token: apiTokens, orgPath: tokenOrg.path, user: users, userOrgPath: orgs.path, userOrgName: orgs.name, grants: grantsColumn(users.id) })
-      .from(apiTokens)
-      .innerJoin(tokenOrg, eq(tokenOrg.id, apiTokens.orgId))
-      .innerJoin(users, eq(users.id, apiTokens.userId))
-      .innerJoin(orgs, eq(orgs.id, users.orgId))
-      .where(eq(apiTokens.tokenHash, sha256(m[1])));
+    const [t] = await lookups(app.db).token.execute({ hash: sha256(m[1]) });
     if (!t || t.token.revokedAt || t.token.expiresAt.getTime() <= now.getTime()) {
       req.authProblem = 'TOKEN_INVALID';
       return;
@@ -58,13 +84,7 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
   const cookie = req.cookies?.[SESSION_COOKIE];
   if (!cookie) return;
   const id = sha256(cookie);
-  // One round trip: the session, its person with their unit and their grants.
-  const [row] = await app.db
-    .select({ session: sessions, user: users, orgPath: orgs.path, orgName: orgs.name, grants: grantsColumn(users.id) })
-    .from(sessions)
-    .leftJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(orgs, eq(orgs.id, users.orgId))
-    .where(eq(sessions.id, id));
+  const [row] = await lookups(app.db).session.execute({ id });
   const s = row?.session;
   const user = row?.user && row.orgPath !== null ? { ...row.user, orgPath: row.orgPath, orgName: row.orgName! } : undefined;
   if (!s || !user) {

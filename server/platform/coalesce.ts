@@ -1,0 +1,69 @@
+// Read coalescing: identical reads that arrive together are answered by one computation, without ever
+// answering from the past. A read joins only a computation that has NOT STARTED yet, so whatever a
+// caller receives was read after its request arrived: a client that wrote and then reads always sees
+// its write (there is no cache, nothing to expire or invalidate). At most `inFlight` computations run
+// per key; a read arriving while they all run waits for the next one, which starts when one ends and
+// answers every read that queued meanwhile. Under a burst of identical reads the work is bounded by
+// the key's in-flight limit instead of growing with the number of readers; a lone read starts at once.
+//
+// The key must hold everything the result depends on (who asks, with which permissions, about what):
+// two reads with the same key must be allowed the same answer.
+
+interface Group<T> {
+  promise: Promise<T>;
+  start: () => void;
+}
+
+interface Slot<T> {
+  running: number;
+  next: Group<T> | null;
+}
+
+export class Coalescer<T> {
+  private readonly slots = new Map<string, Slot<T>>();
+
+  constructor(private readonly inFlight = 1) {}
+
+  /** `compute` runs when the group starts; reads joining the group get its result (or its error). */
+  run(key: string, compute: () => Promise<T>): Promise<T> {
+    let slot = this.slots.get(key);
+    if (!slot) this.slots.set(key, (slot = { running: 0, next: null }));
+    if (slot.next) return slot.next.promise;
+    const group = this.group(key, slot, compute);
+    if (slot.running < this.inFlight) group.start();
+    else slot.next = group;
+    return group.promise;
+  }
+
+  /** Keys with a computation running or waiting (for tests and metrics). */
+  get activeKeys(): number {
+    return this.slots.size;
+  }
+
+  private group(key: string, slot: Slot<T>, compute: () => Promise<T>): Group<T> {
+    const group = {} as Group<T>;
+    group.promise = new Promise<T>((resolve, reject) => {
+      group.start = () => {
+        slot.running++;
+        // Started: reads arriving from now on form the next group (they must not get a result that
+        // was read before they arrived).
+        if (slot.next === group) slot.next = null;
+        let done: Promise<T>;
+        try {
+          done = compute();
+        } catch (e) {
+          done = Promise.reject(e);
+        }
+        done.then(resolve, reject).finally(() => this.finished(key, slot));
+      };
+    });
+    return group;
+  }
+
+  private finished(key: string, slot: Slot<T>) {
+    slot.running--;
+    const waiting = slot.next;
+    if (waiting) waiting.start();
+    else if (!slot.running) this.slots.delete(key);
+  }
+}
