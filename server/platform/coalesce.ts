@@ -67,3 +67,13 @@ export class Coalescer<T> {
     else if (!slot.running) this.slots.delete(key);
   }
 }
+
+/** One coalescer per running app (a process may hold several apps, e.g. in tests), made on first use. */
+export function perApp<T>(inFlight = 1): (app: object) => Coalescer<T> {
+  const made = new WeakMap<object, Coalescer<T>>();
+  return (app) => {
+    let c = made.get(app);
+    if (!c) made.set(app, (c = new Coalescer<T>(inFlight)));
+    return c;
+  };
+}

@@ -11,7 +11,7 @@
 import { and, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { hazards, inspections, orgs } from '../../db/schema/index.ts';
 import { requireActor, scopePaths } from '../../platform/access/scope.ts';
-import { Coalescer } from '../../platform/coalesce.ts';
+import { type Coalescer, perApp } from '../../platform/coalesce.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { findOrg } from '../../platform/orgs/repository.ts';
@@ -67,11 +67,26 @@ function shiftMonth(month: string, n: number): string {
 }
 const lastDayOf = (month: string) => addDays(`${shiftMonth(month, 1)}-01`, -1);
 
+/**
+ * A panel read from the counters is the same for every viewer it is shown to: it is used only when
+ * the viewer may read the unit's whole subtree (else the panel is computed by scanning, for them), and
+ * the counters hold that whole subtree. So different viewers of one unit share the panel's reads the
+ * way identical dashboard reads do (platform/coalesce.ts: each read starts after its callers arrived).
+ */
+function shared<T>(ctx: Ctx, panels: (app: object) => Coalescer<T>, root: repo.Root, read: (at: Ctx) => Promise<T>): Promise<T> {
+  if (ctx.tx !== ctx.app.db) return read(ctx);
+  return panels(ctx.app).run(root.id, () => read({ ...ctx, now: ctx.app.clock.now() }));
+}
+const hazardPanels = perApp<Awaited<ReturnType<typeof fromCounters.hazardFigures>>>();
+const inspectionPanels = perApp<Awaited<ReturnType<typeof fromCounters.inspectionFigures>>>();
+
 async function hazardFigures(ctx: Ctx, root: repo.Root, scan: boolean) {
   const tz = ctx.app.config.timeZone;
-    if (!scan && countersApply(tz) && covered(root.path, scopePaths(requireActor(ctx), HP.read))) {
-    const month = dateIn(ctx.now, tz).slice(0, 7);
-    return fromCounters.hazardFigures(ctx, root, Array.from({ length: MONTHS_SHOWN }, (_, i) => shiftMonth(month, i - MONTHS_SHOWN + 1)), UNITS_SHOWN);
+  if (!scan && countersApply(tz) && covered(root.path, scopePaths(requireActor(ctx), HP.read))) {
+    return shared(ctx, hazardPanels, root, (at) => {
+      const month = dateIn(at.now, tz).slice(0, 7);
+      return fromCounters.hazardFigures(at, root, Array.from({ length: MONTHS_SHOWN }, (_, i) => shiftMonth(month, i - MONTHS_SHOWN + 1)), UNITS_SHOWN);
+    });
   }
   const also = (q: HazardQuery) => filterConditions(ctx, q);
   // The register with open=true&orgId={root}. Every other open figure is a further filter that implies
@@ -109,7 +124,10 @@ async function inspectionFigures(ctx: Ctx, root: repo.Root, scan: boolean) {
   const month = dateIn(ctx.now, tz).slice(0, 7);
   const actor = requireActor(ctx);
   if (!scan && countersApply(tz) && covered(root.path, scopePaths(actor, IP.read)) && covered(root.path, scopePaths(actor, IP.plan))) {
-    return fromCounters.inspectionFigures(ctx, root, month, startOfDayIn(`${month}-01`, tz), UNITS_SHOWN);
+    return shared(ctx, inspectionPanels, root, (at) => {
+      const thisMonth = dateIn(at.now, tz).slice(0, 7);
+      return fromCounters.inspectionFigures(at, root, thisMonth, startOfDayIn(`${thisMonth}-01`, tz), UNITS_SHOWN);
+    });
   }
   // As the inspection summary (INS-05) of this month for orgId={root}: due this month, in the
   // viewer's inspection scope, not withdrawn; done = submitted; overdue = unsubmitted past due.
@@ -156,9 +174,7 @@ function viewerKey(ctx: Ctx): string {
   return `${actor.userId}\n${ctx.lang}\n${grants.join('\n')}`;
 }
 
-type Figures = Awaited<ReturnType<typeof figures>>;
-/** Per running app: dashboards being read (the same app process may hold several apps in tests). */
-const reads = new WeakMap<Ctx['app'], Coalescer<Figures>>();
+const reads = perApp<Awaited<ReturnType<typeof figures>>>();
 
 /** The figures of `root`'s subtree, read now: `ctx.now` is the moment the read starts. */
 async function figures(ctx: Ctx, root: repo.Root, scan: boolean) {
@@ -183,9 +199,7 @@ export async function dashboard(ctx: Ctx, q: { orgId?: string }, opts: { scan?: 
   // A unit named in the request is checked by the request itself (a refusal is its own, audited as
   // such); the viewer's own widest unit is found with the figures, in the shared read.
   const named = q.orgId ? await scopeRoot(ctx, q.orgId) : undefined;
-  let coalescer = reads.get(ctx.app);
-  if (!coalescer) reads.set(ctx.app, (coalescer = new Coalescer<Figures>()));
-  return coalescer.run(`${named?.id ?? ''}\n${viewerKey(ctx)}`, async () => {
+  return reads(ctx.app).run(`${named?.id ?? ''}\n${viewerKey(ctx)}`, async () => {
     const at = { ...ctx, now: ctx.app.clock.now() };
     return figures(at, named ?? (await scopeRoot(at, undefined)), false);
   });
