@@ -52,19 +52,15 @@ const hazardBody = (by?: string) => JSON.stringify({ title: '基准测试：营�
 
 const db = new pg.Client({ connectionString: state.url });
 await db.connect();
-const drafts = async (count: number) => {
-  const ids = await prepareDrafts(db, { count, branch, county, byUserId: state.benchUserId, itemKeys: state.itemKeys, failKey: state.failKey });
-  let i = 0;
-  return () => ids[i++ % ids.length];
-};
-
-const VIEWERS = 50;
-const viewers = await prepareViewers(db, { count: VIEWERS, rootId: state.rootId, benchUserId: state.benchUserId });
+/** The items of `list` in turn, from the first again after the last. */
 const rotate = <T>(list: T[]) => {
   let i = 0;
   return () => list[i++ % list.length];
 };
+const drafts = async (count: number) => rotate(await prepareDrafts(db, { count, branch, county, byUserId: state.benchUserId, itemKeys: state.itemKeys, failKey: state.failKey }));
 
+const VIEWERS = 50;
+const viewers = await prepareViewers(db, { count: VIEWERS, rootId: state.rootId, benchUserId: state.benchUserId });
 type Ops = Array<[string, Parameters<typeof load>[1] | (() => Promise<Parameters<typeof load>[1]>)]>;
 const anbaoOps = (drafted: number): Ops => [
   ['register', { path: `/api/v1/hazards?open=true&orgId=${state.countyId}&sort=dueAt&page=1&pageSize=20`, headers: auth }],

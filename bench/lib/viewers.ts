@@ -13,32 +13,29 @@ import { uid } from '../gen/plan.ts';
 const REASON = '基准测试结束 (benchmark run ended)';
 
 export async function prepareViewers(c: pg.Client, o: { count: number; rootId: string; benchUserId: string }): Promise<Array<{ userId: string; token: string }>> {
-  const out: Array<{ userId: string; token: string }> = [];
-  const {
-    rows: [role],
-  } = await c.query<{ id: string; permissions: string[] }>(`select id, permissions from roles where code = 'security_head'`);
+  // People 1… of the generated province (0 is the bench user).
+  const viewers = Array.from({ length: o.count }, (_, i) => ({ k: i + 1, userId: uid('user', i + 1), token: `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}` }));
+  const ids = (kind: string) => viewers.map((v) => uid(kind, v.k));
   await c.query('begin');
   try {
-    for (let k = 1; k <= o.count; k++) {
-      // People 1… of the generated province (0 is the bench user).
-      const userId = uid('user', k);
-      const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-      await c.query(
-        `insert into grants (id, user_id, role_id, org_id, granted_by, granted_at) values ($1, $2, $3, $4, $5, now())
-         on conflict (id) do update set revoked_at = null, revoked_by = null, revoke_reason = null`,
-        [uid('bench-viewer-grant', k), userId, role.id, o.rootId, o.benchUserId],
-      );
-      await c.query(
-        `insert into api_tokens (id, user_id, org_id, name, prefix, token_hash, permissions, expires_at, created_at, created_by)
-         values ($1, $2, $3, '基准测试 viewer', $4, $5, $6, now() + interval '1 day', now(), $7)
-         on conflict (id) do update set token_hash = excluded.token_hash, prefix = excluded.prefix, expires_at = excluded.expires_at,
-           revoked_at = null, revoked_by = null, revoke_reason = null`,
-        [uid('bench-viewer-token', k), userId, o.rootId, token.slice(0, 12), sha256(token), JSON.stringify(role.permissions), o.benchUserId],
-      );
-      out.push({ userId, token });
-    }
+    // Two set-based statements: every viewer's grant, then every viewer's token (upserts, so a later
+    // run takes back the same rows).
+    await c.query(
+      `insert into grants (id, user_id, role_id, org_id, granted_by, granted_at)
+       select g, u, r.id, $3, $4, now() from unnest($1::uuid[], $2::uuid[]) as v(g, u) cross join roles r where r.code = 'security_head'
+       on conflict (id) do update set revoked_at = null, revoked_by = null, revoke_reason = null`,
+      [ids('bench-viewer-grant'), viewers.map((v) => v.userId), o.rootId, o.benchUserId],
+    );
+    await c.query(
+      `insert into api_tokens (id, user_id, org_id, name, prefix, token_hash, permissions, expires_at, created_at, created_by)
+       select t, u, $5, '基准测试 viewer', p, h, r.permissions, now() + interval '1 day', now(), $6
+       from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) as v(t, u, p, h) cross join roles r where r.code = 'security_head'
+       on conflict (id) do update set token_hash = excluded.token_hash, prefix = excluded.prefix, expires_at = excluded.expires_at,
+         revoked_at = null, revoked_by = null, revoke_reason = null`,
+      [ids('bench-viewer-token'), viewers.map((v) => v.userId), viewers.map((v) => v.token.slice(0, 12)), viewers.map((v) => sha256(v.token)), o.rootId, o.benchUserId],
+    );
     await c.query('commit');
-    return out;
+    return viewers.map(({ userId, token }) => ({ userId, token }));
   } catch (e) {
     await c.query('rollback');
     throw e;

@@ -41,13 +41,11 @@ function scopeRoots(ctx: Ctx): string[] {
 }
 
 /**
- * The unit whose subtree the figures cover: `orgId` if it lies in the viewer's scope (else 404, as for
- * any record outside it), or the viewer's widest scope (with several separate subtrees, the highest;
- * the others are reached with orgId).
+ * The unit whose subtree the figures cover: `orgId` if it lies in the viewer's scope `roots` (else 404,
+ * as for any record outside it), or the viewer's widest scope (with several separate subtrees, the
+ * highest; the others are reached with orgId).
  */
-async function scopeRoot(ctx: Ctx, orgId: string | undefined): Promise<repo.Root> {
-  const roots = scopeRoots(ctx);
-  if (!roots.length) throw forbidden('FORBIDDEN', { action: 'dashboard.read', reason: `missing ${HP.read} and ${IP.read}` });
+async function scopeRoot(ctx: Ctx, roots: string[], orgId: string | undefined): Promise<repo.Root> {
   if (orgId) {
     const o = await findOrg(ctx.tx, orgId);
     if (!o || !roots.some((p) => o.path.startsWith(p))) {
@@ -193,14 +191,15 @@ async function figures(ctx: Ctx, root: repo.Root, scan: boolean) {
  * screens at once costs one read per round instead of one per screen.
  */
 export async function dashboard(ctx: Ctx, q: { orgId?: string }, opts: { scan?: boolean } = {}) {
-  if (!scopeRoots(ctx).length) throw forbidden('FORBIDDEN', { action: 'dashboard.read', reason: `missing ${HP.read} and ${IP.read}` });
+  const roots = scopeRoots(ctx);
+  if (!roots.length) throw forbidden('FORBIDDEN', { action: 'dashboard.read', reason: `missing ${HP.read} and ${IP.read}` });
   // Only reads on the shared pool coalesce: a read inside a transaction sees that transaction's writes.
-  if (opts.scan || ctx.tx !== ctx.app.db) return figures(ctx, await scopeRoot(ctx, q.orgId), !!opts.scan);
+  if (opts.scan || ctx.tx !== ctx.app.db) return figures(ctx, await scopeRoot(ctx, roots, q.orgId), !!opts.scan);
   // A unit named in the request is checked by the request itself (a refusal is its own, audited as
   // such); the viewer's own widest unit is found with the figures, in the shared read.
-  const named = q.orgId ? await scopeRoot(ctx, q.orgId) : undefined;
+  const named = q.orgId ? await scopeRoot(ctx, roots, q.orgId) : undefined;
   return reads(ctx.app).run(`${named?.id ?? ''}\n${viewerKey(ctx)}`, async () => {
     const at = { ...ctx, now: ctx.app.clock.now() };
-    return figures(at, named ?? (await scopeRoot(at, undefined)), false);
+    return figures(at, named ?? (await scopeRoot(at, roots, undefined)), false);
   });
 }
