@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiOf } from './api-session.ts';
-import { checkA11y, E2E_PASSWORD, pageReady, PHONE, settled, signIn, startE2e, type E2e } from './harness.ts';
+import { checkA11y, E2E_PASSWORD, liveShift, pageReady, PHONE, settled, signIn, startE2e, type E2e } from './harness.ts';
 
 let e2e: E2e;
 let assignmentId = '';
@@ -21,7 +21,7 @@ const TEXT = '发现可疑车辆在营业厅门口长时间停留';
 const ITEM = '营业厅东侧监控镜头被树枝遮挡，待修剪';
 
 test('DUT-01/02/03: the person on duty logs an urgent entry and hands over on a phone; the head confirms with his password', async () => {
-  await e2e.scenario('duty set-up: the officer rosters monitor1 today at SFX-003', async (ctx) => {
+  await e2e.scenario('duty set-up: the officer rosters monitor1 on a shift that is on now at SFX-003', async (ctx) => {
     const login = await ctx.request.post('/api/v1/auth/login', { data: { username: 'officer', password: E2E_PASSWORD } });
     assert.ok(login.ok(), `officer signs in: ${login.status()}`);
     const api = await apiOf(ctx.request);
@@ -29,9 +29,9 @@ test('DUT-01/02/03: the person on duty logs an urgent entry and hands over on a 
     const unit = orgs.items.find((o) => o.code === 'SFX-003')!;
     const users = await api.get<{ items: Array<{ id: string; username: string }> }>('/users?q=monitor1&pageSize=50');
     const monitor = users.items.find((u) => u.username === 'monitor1')!;
-    const shift = await api.post<{ id: string }>('/duty-rosters/shifts', { orgId: unit.id, name: '全天值守', startTime: '00:00', endTime: '00:00' });
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    assignmentId = (await api.post<{ id: string }>('/duty-rosters', { shiftId: shift.id, dutyDate: today, personIds: [monitor.id] })).id;
+    const { dutyDate, startTime, endTime } = liveShift();
+    const shift = await api.post<{ id: string }>('/duty-rosters/shifts', { orgId: unit.id, name: '临时值守', startTime, endTime });
+    assignmentId = (await api.post<{ id: string }>('/duty-rosters', { shiftId: shift.id, dutyDate, personIds: [monitor.id] })).id;
   });
 
   await e2e.scenario(
@@ -41,6 +41,9 @@ test('DUT-01/02/03: the person on duty logs an urgent entry and hands over on a 
       await signIn(page, 'monitor1');
       await page.goto('/duty');
       await pageReady(page, '我的值班');
+      // monitor1 is on the demo's 安全保卫部 shift too at most hours (the day shift every day, the night
+      // shift every other day), so the page has a form per card: each card's labels must reach its own
+      // fields (one form name for both had the second card's labels point at the first card's fields).
       const card = page.locator('.duty-card').filter({ hasText: '西城信用分社' });
       await card.waitFor();
       await checkA11y(page, 'my duty (phone)');
@@ -100,9 +103,9 @@ test('DUT-03: the officer on duty links an open item to an open hazard of the un
     const unit = (await api.get<{ items: Array<{ id: string; code: string }> }>('/orgs?q=SFX-003&pageSize=50')).items.find((o) => o.code === 'SFX-003')!;
     const me = (await api.get<{ user: { id: string } }>('/auth/me')).user;
     hazardNumber = (await api.post<{ number: string }>('/hazards', { title: '营业厅东侧监控镜头被遮挡', category: 'physical', orgId: unit.id })).number;
-    const shift = await api.post<{ id: string }>('/duty-rosters/shifts', { orgId: unit.id, name: '保卫值守', startTime: '00:00', endTime: '00:00' });
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    rosterId = (await api.post<{ id: string }>('/duty-rosters', { shiftId: shift.id, dutyDate: today, personIds: [me.id] })).id;
+    const { dutyDate, startTime, endTime } = liveShift();
+    const shift = await api.post<{ id: string }>('/duty-rosters/shifts', { orgId: unit.id, name: '保卫值守', startTime, endTime });
+    rosterId = (await api.post<{ id: string }>('/duty-rosters', { shiftId: shift.id, dutyDate, personIds: [me.id] })).id;
   });
 
   await e2e.scenario('duty: the officer hands over with a linked hazard', async (ctx) => {

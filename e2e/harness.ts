@@ -212,6 +212,20 @@ async function freshTotp(username: string): Promise<string> {
 }
 
 /** The TOTP code an authenticator app would show now for a secret (enrolment tests). */
+/**
+ * A duty shift that is on now and stays on for hours, whatever the hour: from two hours ago to ten
+ * hours ahead on the Asia/Shanghai clock, dated by its start. A whole-day shift "today" ended at
+ * midnight in Shanghai (16:00 UTC), so a test rostered just before it found the shift already over
+ * on its page (a failed CI run).
+ */
+export function liveShift(now = Date.now()): { dutyDate: string; startTime: string; endTime: string } {
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const at = (ms: number) => Object.fromEntries(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const start = at(now - 2 * 3_600_000);
+  const end = at(now + 10 * 3_600_000);
+  return { dutyDate: `${start.year}-${start.month}-${start.day}`, startTime: `${start.hour}:${start.minute}`, endTime: `${end.hour}:${end.minute}` };
+}
+
 export function currentTotp(secret: string): string {
   return totpCode(secret, new Date());
 }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { XSS_PAYLOADS } from '../server/test/hostile/corpus.ts';
-import { pageReady, startE2e, type E2e } from './harness.ts';
+import { liveShift, pageReady, startE2e, type E2e } from './harness.ts';
 import { actor, api, orgIdOf, signInApi, userIdOf, watch } from './hostile-helpers.ts';
 
 let e2e: E2e;
@@ -26,7 +26,6 @@ const ALL = P.join('\n');
 /** Every payload matches this register search (`q`): each sets window.__xss. */
 const Q = 'q=xss';
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 /** Waits until each text shows in the page's main region as literal text (proof that it rendered). */
 async function shows(page: Page, texts: readonly string[], where: string): Promise<void> {
@@ -184,10 +183,11 @@ test('issue 4: duty — payloads in a shift name, duty logs and a handover with 
   await e2e.scenario('xss duty', async (ctx) => {
     await signInApi(ctx, 'officer');
     const unit = await orgIdOf(ctx, 'SFX-003');
-    // As the duty e2e test: a whole-day shift at SFX-003 (not rostered by the demo) with monitor1 on it today.
+    // As the duty e2e test: a shift at SFX-003 (not rostered by the demo) that is on now, with monitor1 on it.
     const shiftName = P[1]; // shift names are up to 50 characters
-    const shift = await api(ctx, 'POST', '/api/v1/duty-rosters/shifts', { orgId: unit, name: shiftName, startTime: '00:00', endTime: '00:00' });
-    const assignment = (await api(ctx, 'POST', '/api/v1/duty-rosters', { shiftId: shift.id, dutyDate: today(), personIds: [await userIdOf(ctx, 'monitor1')] })).id;
+    const { dutyDate, startTime, endTime } = liveShift();
+    const shift = await api(ctx, 'POST', '/api/v1/duty-rosters/shifts', { orgId: unit, name: shiftName, startTime, endTime });
+    const assignment = (await api(ctx, 'POST', '/api/v1/duty-rosters', { shiftId: shift.id, dutyDate, personIds: [await userIdOf(ctx, 'monitor1')] })).id;
     let log = '';
     let handover = '';
     await withActors(['monitor1'], async (as) => {
