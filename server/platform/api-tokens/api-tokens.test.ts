@@ -121,6 +121,33 @@ test('SEC-01: a revoked token answers 401 TOKEN_INVALID at once; so does a malfo
   assertError(await t.withToken(r.body.token.replace(/^anb_/, 'xyz_')).get('/api/v1/orgs'), 401, 'TOKEN_INVALID');
 });
 
+// Concurrent requests of one token share one look-up that starts after they arrived (authenticate.ts,
+// platform/coalesce.ts): these prove the sharing never mixes two tokens and never answers a request
+// from a look-up made before it arrived.
+test('SEC-01, SEC-02: two tokens over different branches, each in a burst of concurrent requests, each see only their own branch', async () => {
+  const one = t.withToken((await createToken('officer', 'SFX-001', ['orgs.read'])).body.token);
+  const two = t.withToken((await createToken('officer', 'SFX-002', ['orgs.read'])).body.token);
+  const [a, b] = [await t.orgId('SFX-001'), await t.orgId('SFX-002')];
+  const burst = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? two : one).get('/api/v1/orgs?pageSize=200').then((r) => [i % 2, r] as const)));
+  for (const [which, r] of burst) {
+    assertStatus(r, 200);
+    const ids = r.body.items.map((o: { id: string }) => o.id);
+    assert.ok(ids.includes(which ? b : a) && !ids.includes(which ? a : b), `request of token ${which + 1} sees its own branch only`);
+  }
+});
+
+test('SEC-01: a token revoked during a burst of its own requests refuses the request that follows the revocation (no shared look-up from before it)', async () => {
+  const r = await createToken('officer', 'SFX', ['orgs.read']);
+  const api = t.withToken(r.body.token);
+  for (let round = 0; round < 3; round++) assertStatus(await api.get('/api/v1/orgs?pageSize=1'), 200);
+  const burst = Array.from({ length: 30 }, () => api.get('/api/v1/orgs?pageSize=1'));
+  assertStatus(await secadmin.post(`/api/v1/api-tokens/${r.body.apiToken.id}/revoke`, { reason: '密钥泄露' }), 200);
+  const afterwards = Array.from({ length: 10 }, () => api.get('/api/v1/orgs?pageSize=1'));
+  for (const res of await Promise.all(afterwards)) assertError(res, 401, 'TOKEN_INVALID');
+  // Requests that arrived before the revocation are answered one way or the other, never with an error.
+  for (const res of await Promise.all(burst)) assert.ok(res.status === 200 || res.status === 401, `burst request answered ${res.status}`);
+});
+
 test('DESIGN §5: a retried creation with the same Idempotency-Key returns the first response without the secret and creates nothing', async () => {
   const headers = { 'idempotency-key': 'token-create-7f3a' };
   const first = await createToken('leader', 'SFX', ['orgs.read'], { name: '驾驶舱对接', headers });

@@ -12,6 +12,7 @@ import { securityPolicy } from '../settings/service.ts';
 import { actorOf, grantsColumn, grantsFrom, narrowToToken } from './actor.ts';
 import { endSession, SESSION_COOKIE, sessionExpiry, sha256, TOUCH_MS } from './sessions.ts';
 import { requestCtx } from '../http/request-ctx.ts';
+import { perApp } from '../coalesce.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const TOKEN_PREFIX = 'anb_';
@@ -49,6 +50,20 @@ function lookups(db: Db) {
   return p;
 }
 
+type Prepared = ReturnType<typeof prepare>;
+type TokenRows = Awaited<ReturnType<Prepared['token']['execute']>>;
+type SessionRows = Awaited<ReturnType<Prepared['session']['execute']>>;
+
+/**
+ * Concurrent requests of one token or one session (a page's parallel reads, an integration's burst)
+ * share one look-up that starts after they all arrived (platform/coalesce.ts) — never one already under
+ * way, so a revocation, sign-out or departure committed before a request arrived is always seen by it.
+ * Nothing is kept between look-ups. Keyed by the token's hash or the session id, per app; the rows are
+ * shared read-only (every use below copies what it keeps).
+ */
+const tokenReads = perApp<TokenRows>();
+const sessionReads = perApp<SessionRows>();
+
 export async function authenticate(req: FastifyRequest, reply: FastifyReply): Promise<void> {
   req.actor = null;
   req.auth = null;
@@ -62,7 +77,8 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
       req.authProblem = 'TOKEN_INVALID';
       return;
     }
-    const [t] = await lookups(app.db).token.execute({ hash: sha256(m[1]) });
+    const hash = sha256(m[1]);
+    const [t] = await tokenReads(app).run(hash, () => lookups(app.db).token.execute({ hash }));
     if (!t || t.token.revokedAt || t.token.expiresAt.getTime() <= now.getTime()) {
       req.authProblem = 'TOKEN_INVALID';
       return;
@@ -84,7 +100,7 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
   const cookie = req.cookies?.[SESSION_COOKIE];
   if (!cookie) return;
   const id = sha256(cookie);
-  const [row] = await lookups(app.db).session.execute({ id });
+  const [row] = await sessionReads(app).run(id, () => lookups(app.db).session.execute({ id }));
   const s = row?.session;
   const user = row?.user && row.orgPath !== null ? { ...row.user, orgPath: row.orgPath, orgName: row.orgName! } : undefined;
   if (!s || !user) {

@@ -121,6 +121,15 @@ test('SEC-01: logout ends the session on the server', async () => {
   assertError(await t.anonymous().get('/api/v1/auth/me'), 401, 'UNAUTHENTICATED');
 });
 
+test('SEC-01: a session signed out while a burst of its requests is being answered refuses every request that follows the sign-out', async () => {
+  const c = await t.login('officer2');
+  const held = sessionCopy(t, c);
+  const burst = Array.from({ length: 30 }, () => held.get('/api/v1/auth/me'));
+  assertStatus(await c.post('/api/v1/auth/logout'), 204);
+  for (const res of await Promise.all(Array.from({ length: 10 }, () => held.get('/api/v1/auth/me')))) assertError(res, 401, 'SESSION_EXPIRED');
+  for (const res of await Promise.all(burst)) assert.ok(res.status === 200 || res.status === 401, `burst request answered ${res.status}`);
+});
+
 test('SEC-01: a cookie session’s write without the X-CSRF-Token is refused (403 CSRF_TOKEN_INVALID), changes nothing and is audited as denied', async () => {
   const secadmin = await t.login('secadmin');
   const body = { orgId: await t.orgId('SFX-001'), username: 'csrfvictim', name: '跨站测试' };
