@@ -1,4 +1,4 @@
-// Duty on a phone and at the desk (DUT-01 … DUT-03): monitor1, on duty today at 西城信用分社, writes an
+// Duty on a phone and at the desk (DUT-01 … DUT-03): monitor1, on two shifts now at 西城信用分社, writes an
 // urgent log entry from the phone page and hands the shift over with an open item; the security head
 // confirms the takeover with his password; the pages are axe clean on the way, and the coverage page
 // shows the demo's deliberate gap.
@@ -32,6 +32,9 @@ test('DUT-01/02/03: the person on duty logs an urgent entry and hands over on a 
     const { dutyDate, startTime, endTime } = liveShift();
     const shift = await api.post<{ id: string }>('/duty-rosters/shifts', { orgId: unit.id, name: '临时值守', startTime, endTime });
     assignmentId = (await api.post<{ id: string }>('/duty-rosters', { shiftId: shift.id, dutyDate, personIds: [monitor.id] })).id;
+    // A second shift on at the same time, so the phone page always shows two log forms (DUT-02).
+    const extra = await api.post<{ id: string }>('/duty-rosters/shifts', { orgId: unit.id, name: '加岗值守', startTime, endTime });
+    await api.post('/duty-rosters', { shiftId: extra.id, dutyDate, personIds: [monitor.id] });
   });
 
   await e2e.scenario(
@@ -41,11 +44,14 @@ test('DUT-01/02/03: the person on duty logs an urgent entry and hands over on a 
       await signIn(page, 'monitor1');
       await page.goto('/duty');
       await pageReady(page, '我的值班');
-      // monitor1 is on the demo's 安全保卫部 shift too at most hours (the day shift every day, the night
-      // shift every other day), so the page has a form per card: each card's labels must reach its own
-      // fields (one form name for both had the second card's labels point at the first card's fields).
-      const card = page.locator('.duty-card').filter({ hasText: '西城信用分社' });
+      // monitor1 is on two shifts now (and on the demo's 安全保卫部 shift at most hours), so the page has
+      // a log form per card: each card's labels must reach its own fields (one form name for all had the
+      // second card's labels point at the first card's fields).
+      const card = page.locator('.duty-card').filter({ hasText: '临时值守' });
       await card.waitFor();
+      const forms = page.locator('.duty-card').filter({ has: page.locator('textarea') });
+      assert.ok((await forms.count()) >= 2, 'two log forms or more on the page');
+      for (const c of await forms.all()) assert.equal(await c.getByLabel('情况记录').count(), 1, 'each card’s label names its own field');
       await checkA11y(page, 'my duty (phone)');
       await card.getByLabel('情况记录').fill(TEXT);
       await card.getByLabel('处置情况').fill('已上前询问登记并报告保卫部');

@@ -211,7 +211,6 @@ async function freshTotp(username: string): Promise<string> {
   }
 }
 
-/** The TOTP code an authenticator app would show now for a secret (enrolment tests). */
 /**
  * A duty shift that is on now and stays on for hours, whatever the hour: from two hours ago to ten
  * hours ahead on the Asia/Shanghai clock, dated by its start. A whole-day shift "today" ended at
@@ -226,6 +225,7 @@ export function liveShift(now = Date.now()): { dutyDate: string; startTime: stri
   return { dutyDate: `${start.year}-${start.month}-${start.day}`, startTime: `${start.hour}:${start.minute}`, endTime: `${end.hour}:${end.minute}` };
 }
 
+/** The TOTP code an authenticator app would show now for a secret (enrolment tests). */
 export function currentTotp(secret: string): string {
   return totpCode(secret, new Date());
 }

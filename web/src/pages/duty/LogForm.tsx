@@ -24,9 +24,9 @@ export function LogForm({ assignmentId, correctsId, onDone }: { assignmentId: st
       onDone?.();
     },
   });
-  // The form's name prefixes its fields' ids: one per shift, because a person on two shifts at once (a
-  // unit's night shift and another unit's) gets a form in each card, and with one name the second
-  // card's labels pointed at the first card's fields.
+  // The form's name prefixes its fields' ids: one per shift, because a person on two shifts at once
+  // gets a form in each card, and with one name the second card's labels pointed at the first card's
+  // fields.
   return (
     <Form form={form} layout="vertical" name={correctsId ? `correct-${correctsId}` : `dutyLog-${assignmentId}`} onFinish={(v) => m.mutate(v)}>
       <Form.Item name="happened" label={correctsId ? t('duty.log.correction') : t('duty.log.happened')} rules={[{ required: true, whitespace: true, message: t('duty.log.happenedRequired') }]}>
