@@ -10,7 +10,7 @@
 // corresponding permission lets them read (a panel they may not read is all zeros).
 import { and, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { hazards, inspections, orgs } from '../../db/schema/index.ts';
-import { requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { grantsKey, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { type Coalescer, perApp } from '../../platform/coalesce.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
@@ -168,8 +168,7 @@ export async function hazardTasksByScan(ctx: Ctx) {
  */
 function viewerKey(ctx: Ctx): string {
   const actor = requireActor(ctx);
-  const grants = actor.grants.map((g) => `${g.path}=${[...g.permissions].sort().join(',')}`).sort();
-  return `${actor.userId}\n${ctx.lang}\n${grants.join('\n')}`;
+  return `${actor.userId}\n${ctx.lang}\n${grantsKey(actor)}`;
 }
 
 const reads = perApp<Awaited<ReturnType<typeof figures>>>();

@@ -2,11 +2,14 @@
 // holds its permission, in their language, counted over the dashboard's scope (orgId narrows it), with
 // its register link; people without the permission do not see it.
 import assert from 'node:assert/strict';
-import { and, count, isNull, like } from 'drizzle-orm';
+import { and, count, eq, isNull, like } from 'drizzle-orm';
 import { after, before, test } from 'node:test';
-import { orgs } from '../../db/schema/index.ts';
+import { hazards, orgs, users } from '../../db/schema/index.ts';
+import { grantsKey, grantsOnly, scopePaths } from '../../platform/access/scope.ts';
+import { actorOf, findUserWithOrg, loadGrants } from '../../platform/auth/actor.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { HP } from '../hazards/permissions.ts';
+import { report } from '../hazards/testing.ts';
 import { registerTodayTile } from './tiles.ts';
 
 let t: TestApp;
@@ -21,7 +24,35 @@ before(async () => {
     tone: 'warn',
     count: async (ctx, root) => Number((await ctx.tx.select({ n: count() }).from(orgs).where(and(like(orgs.path, `${root.path}%`), isNull(orgs.withdrawnAt))))[0].n),
   });
+  // Hazards of the scope's subtree, counted once per round for all viewers with the same grants; while
+  // `hold` is set, the first count waits (after reading) until the test lets it go.
+  registerTodayTile({
+    key: 'test.hazardsInScope',
+    label: { 'zh-CN': '范围内隐患', en: 'Hazards in scope' },
+    link: '/hazards?orgId={scope}',
+    permission: HP.read,
+    count: async (ctx, root) => {
+      const [{ n }] = await ctx.tx.select({ n: count() }).from(hazards).innerJoin(orgs, eq(orgs.id, hazards.orgId)).where(and(like(orgs.path, `${root.path}%`), isNull(hazards.withdrawnAt)));
+      hazardCounts++;
+      if (hold && hazardCounts === 1) {
+        hold.read();
+        await hold.released;
+      }
+      return Number(n);
+    },
+  });
+  // The viewer's own reports: depends on who asks, so counted for each viewer.
+  registerTodayTile({
+    key: 'test.myReports',
+    label: { 'zh-CN': '我报告的隐患', en: 'My reports' },
+    link: '/hazards?reportedBy=me',
+    permission: HP.read,
+    personal: true,
+    count: async (ctx) => Number((await ctx.tx.select({ n: count() }).from(hazards).where(eq(hazards.reportedBy, ctx.actor!.userId)))[0].n),
+  });
 });
+let hazardCounts = 0;
+let hold: { read: () => void; released: Promise<void> } | null = null;
 after(async () => t.close());
 
 test('RPT-02: a registered tile shows for holders of its permission, in their language, over the chosen scope, with its link', async () => {
@@ -49,4 +80,76 @@ test('RPT-02: a person without the tile\'s permission does not see it (branch1 m
   const r = await branch1.get('/api/v1/dashboard');
   assert.equal(r.status, 200);
   assert.equal(r.body.today.some((x: { key: string }) => x.key === 'test.unitsInScope'), false);
+});
+
+const tile = (body: { today: Array<{ key: string; label: string; value: number }> }, key: string) => body.today.find((x) => x.key === key)!;
+
+test('RPT-02: viewers with the same grants asking at once share one count of a tile; a viewer who asks after it started gets a new count that sees what was written meanwhile', async () => {
+  // officer and officer2 are both security officers of 安全保卫部: the same grants, different people.
+  const [officer, officer2] = [await t.login('officer'), await t.login('officer2')];
+  const inScope = async () => Number((await t.database.db.select({ n: count() }).from(hazards).where(isNull(hazards.withdrawnAt)))[0].n);
+  const before = await inScope();
+  let read!: () => void;
+  let release!: () => void;
+  const counted = new Promise<void>((r) => (read = r));
+  hold = { read, released: new Promise<void>((r) => (release = r)) };
+  hazardCounts = 0;
+  try {
+    const first = officer.get('/api/v1/dashboard');
+    await counted; // officer's count has read the hazards and is held
+    await report(t, officer, 'SFX-002', { title: '统计进行中报告的隐患' });
+    // Asked after the report: three dashboard reads with the same grants (officer in English, officer2
+    // in both languages; officer's own Chinese read would wait for the one under way, as identical reads
+    // do) — they must not join the count under way, and share the next one.
+    const en = { headers: { 'accept-language': 'en' } };
+    const later = [officer.request('GET', '/api/v1/dashboard', undefined, en), officer2.get('/api/v1/dashboard'), officer2.request('GET', '/api/v1/dashboard', undefined, en)];
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    const [a, ...rest] = await Promise.all([first, ...later]);
+    assert.equal(tile(a.body, 'test.hazardsInScope').value, before, 'the held count read before the report');
+    for (const [i, r] of rest.entries()) {
+      assert.equal(r.status, 200);
+      assert.equal(tile(r.body, 'test.hazardsInScope').value, before + 1, `read ${i + 1} arrived after the report`);
+      assert.equal(tile(r.body, 'test.hazardsInScope').label, i === 1 ? '范围内隐患' : 'Hazards in scope');
+    }
+    assert.equal(hazardCounts, 2, 'one count for the first read, one shared by the three later ones');
+  } finally {
+    hold = null;
+    release();
+  }
+});
+
+test('RPT-02: a tile that depends on the viewer is counted for each viewer, even when they ask together with the same grants', async () => {
+  const [officer, officer2] = [await t.login('officer'), await t.login('officer2')];
+  for (const title of ['第二位安全员报告的隐患一', '第二位安全员报告的隐患二']) await report(t, officer2, 'SFX-003', { title });
+  const mine = async (u: string) => Number((await t.database.db.select({ n: count() }).from(hazards).where(eq(hazards.reportedBy, await t.userId(u))))[0].n);
+  const [o, o2] = await Promise.all([officer.get('/api/v1/dashboard'), officer2.get('/api/v1/dashboard')]);
+  assert.equal(tile(o.body, 'test.myReports').value, await mine('officer'));
+  assert.equal(tile(o2.body, 'test.myReports').value, await mine('officer2'));
+  assert.notEqual(await mine('officer'), await mine('officer2'));
+});
+
+test('a read shared between viewers runs as what they may do where: the same key for two officers and for a grant that adds nothing, another for the head; who the viewer is cannot be read', async () => {
+  const actor = async (username: string) => {
+    const u = (await findUserWithOrg(t.database.db, eq(users.username, username)))!;
+    return actorOf(u, await loadGrants(t.database.db, u.id));
+  };
+  const [o1, o2, head] = [await actor('officer'), await actor('officer2'), await actor('head')];
+  assert.equal(grantsKey(o1), grantsKey(o2));
+  assert.notEqual(grantsKey(o1), grantsKey(head));
+  // officer2 also holds, at a branch inside their subtree, a role whose permissions they already hold there.
+  const [g] = o2.grants;
+  const b1 = await t.orgId('SFX-001');
+  const [branch] = await t.database.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, b1));
+  assert.ok(branch.path.startsWith(g.path));
+  const nested = { ...o2, grants: [...o2.grants, { ...g, grantId: 'extra', orgId: b1, path: branch.path, permissions: new Set([...g.permissions].slice(0, 3)) }] };
+  assert.equal(grantsKey(nested), grantsKey(o1));
+  // …but a permission they did not hold before, there, changes what they may do: another key.
+  const wider = { ...o2, grants: [...o2.grants, { ...g, grantId: 'extra', orgId: b1, path: branch.path, permissions: new Set(['audit.read']) }] };
+  assert.ok(![...g.permissions].includes('audit.read'));
+  assert.notEqual(grantsKey(wider), grantsKey(o1));
+
+  const reader = grantsOnly(nested);
+  for (const perm of new Set(o2.grants.flatMap((x) => [...x.permissions]))) assert.deepEqual(scopePaths(reader, perm), scopePaths(o2, perm), perm);
+  for (const read of [() => reader.userId, () => reader.name, () => reader.orgPath, () => reader.tokenId, () => reader.grants[0].roleCode]) assert.throws(read, /shared between viewers/);
 });

@@ -3,7 +3,7 @@
 // where the actor holds the list's permission; another unit's record answers 404.
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { Actor, Ctx } from '../context.ts';
+import type { Actor, ActorGrant, Ctx } from '../context.ts';
 import { forbidden, notFound, unauthorized } from '../http/errors.ts';
 
 export function requireActor(ctx: Ctx): Actor {
@@ -22,6 +22,49 @@ export function scopePaths(actor: Actor | null, perm: string): string[] {
   if (!actor) return [];
   const paths = [...new Set(actor.grants.filter((g) => g.permissions.has(perm)).map((g) => g.path))].sort((a, b) => a.length - b.length);
   return paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));
+}
+
+/**
+ * What the actor may do where, reduced to its effect: for every unit where a permission's subtree
+ * starts (scopePaths), the permissions that start there. Grants that add nothing (a branch grant under
+ * a county grant with the same permissions) disappear, so two people whose grants differ only so may
+ * read and do exactly the same things everywhere and get the same list.
+ */
+function effectiveGrants(actor: Actor): Array<{ path: string; permissions: string[] }> {
+  const at = new Map<string, string[]>();
+  for (const perm of [...new Set(actor.grants.flatMap((g) => [...g.permissions]))].sort()) {
+    for (const path of scopePaths(actor, perm)) at.set(path, [...(at.get(path) ?? []), perm]);
+  }
+  return [...at].sort(([a], [b]) => a.localeCompare(b)).map(([path, permissions]) => ({ path, permissions }));
+}
+
+/**
+ * What the actor may do where, as a string: two actors with the same key have the same permissions in
+ * the same subtrees (a user and a token are kept apart). A read that depends only on this may be shared
+ * between them.
+ */
+export function grantsKey(actor: Actor): string {
+  return `${actor.kind}\n${effectiveGrants(actor).map((g) => `${g.path}=${g.permissions.join(',')}`).join('\n')}`;
+}
+
+/**
+ * An actor with only what `actor` may do where (its effective grants, one per unit, built from
+ * grantsKey's list so that actors with the same key get the same one): who it is — user, name, unit,
+ * session, token, grant and role ids — throws when read. A read computed once for every actor with the
+ * same grantsKey runs as this, so a read that turns out to depend on the person fails loudly instead
+ * of answering one person with another's figures.
+ */
+export function grantsOnly(actor: Actor): Actor {
+  const refuse = (field: string) => ({
+    get(): never {
+      throw new Error(`a read shared between viewers with the same grants used the viewer's ${field}`);
+    },
+  });
+  const grants = effectiveGrants(actor).map((g) =>
+    Object.defineProperties({ orgId: g.path.split('/').filter(Boolean).pop()!, path: g.path, permissions: new Set(g.permissions) as ReadonlySet<string> } as ActorGrant, { grantId: refuse('grant id'), roleCode: refuse('role') }),
+  );
+  const identity = ['userId', 'username', 'name', 'orgId', 'orgPath', 'sessionId', 'tokenId'] as const;
+  return Object.defineProperties({ kind: actor.kind, grants } as Actor, Object.fromEntries(identity.map((f) => [f, refuse(f)])));
 }
 
 /** SQL condition: `orgCol` lies in one of the subtrees (false when there are none). */
