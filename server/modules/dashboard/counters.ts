@@ -8,7 +8,7 @@
 // the month buckets are cut in; service.ts falls back to the scans otherwise.
 import { and, inArray, type SQL, sql } from 'drizzle-orm';
 import { rows, type Executor } from '../../db/client.ts';
-import { dashboardCounts, hazardExtensions, hazards, inspections, orgs } from '../../db/schema/index.ts';
+import { dashboardCounts, hazards, inspections, orgs } from '../../db/schema/index.ts';
 import { COUNTER_TIME_ZONE } from '../../db/schema/dashboard.ts';
 import { type Root, inSubtree } from './repository.ts';
 
@@ -122,26 +122,27 @@ export async function openAcross(ex: Executor, sets: Array<{ paths: string[]; ke
   return sets.map(({ paths, keep }) => paths.map(lastId).reduce((n, id) => n + sum(counts.get(id), 'hz.open', (b) => keep(openBucket(b))), 0));
 }
 
-/** Open, not withdrawn hazards matching `where` among a person's own (rectified or reported by them): small, index-driven. */
-export async function countOwn(ex: Executor, where: ReturnType<typeof and>, me: string, by: Array<'rectifiedBy' | 'reportedBy'>): Promise<number> {
-  // A plain OR of the person's columns: the planner ORs the two index scans (open_rectifier, reporter)
-  // and visits only that person's hazards. (IN-subqueries here made it scan every open hazard in
-  // scope: 2–3 s on the provincial data.)
-  const own = by.map((col) => sql`${col === 'rectifiedBy' ? hazards.rectifiedBy : hazards.reportedBy} = ${me}`);
-  const [r] = await rows<{ n: number }>(
-    ex,
-    sql`select count(*)::int as n from ${hazards} inner join ${orgs} on ${orgs.id} = ${hazards.orgId} where ${where} and (${sql.join(own, sql` or `)})`,
-  );
-  return Number(r.n);
+/**
+ * The hazards the person `me` rectified or reported (`by`), among `where`: small and index-driven. A
+ * plain OR of the person's columns: the planner ORs the two index scans (open_rectifier, reporter) and
+ * visits only that person's hazards. (IN-subqueries here made it scan every open hazard in scope: 2–3 s
+ * on the provincial data.)
+ */
+export function own(me: string, by: Array<'rectifiedBy' | 'reportedBy'>): SQL {
+  return sql`(${sql.join(by.map((col) => sql`${col === 'rectifiedBy' ? hazards.rectifiedBy : hazards.reportedBy} = ${me}`), sql` or `)})`;
 }
 
-/** Open hazards with a pending extension request matching `where` (driven from the few pending requests). */
-export async function countWithPendingExtension(ex: Executor, where: ReturnType<typeof and>): Promise<number> {
-  const [r] = await rows<{ n: number }>(
-    ex,
-    sql`select count(*)::int as n from ${hazards} inner join ${orgs} on ${orgs.id} = ${hazards.orgId}
-        where ${hazards.id} in (select ${hazardExtensions.hazardId} from ${hazardExtensions} where ${hazardExtensions.status} = 'pending') and ${where}`,
-  );
-  return Number(r.n);
+/**
+ * How many rows of `table` match each condition, in one statement: each count is its own scalar
+ * subquery, planned with its own indexes, but the viewer's tasks cost one round trip instead of one
+ * per figure. The rows are not joined to the org tree: the conditions name units by id (scope
+ * subqueries), and a condition on the tree's columns would fail here rather than count wrongly. A count
+ * of hazards with a pending extension request is driven from the pending requests' index by the
+ * register's own EXISTS condition (task=extension).
+ */
+export async function countEach(ex: Executor, table: typeof hazards | typeof inspections, conditions: SQL[]): Promise<number[]> {
+  if (!conditions.length) return [];
+  const counts = conditions.map((where, i) => sql`(select count(*) from ${table} where ${where})::int as ${sql.identifier(`n${i}`)}`);
+  const [r] = await rows<Record<string, number>>(ex, sql`select ${sql.join(counts, sql`, `)}`);
+  return conditions.map((_, i) => Number(r[`n${i}`]));
 }
-

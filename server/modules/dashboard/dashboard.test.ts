@@ -376,3 +376,18 @@ describe('RPT-02: the dashboard counters', () => {
     assert.deepEqual(after, await dashboard(await ctxOf('head'), {}, { scan: true }));
   });
 });
+
+describe('RPT-02: a task outside the viewer’s rectification scope', () => {
+  test('a hazard whose named responsible person may not rectify there (staff1) is their task to rectify, as in the register, from the counters and by scan', async () => {
+    const [officer, head, staff1] = [await cast.as('officer'), await cast.as('head'), await cast.as('staff1')];
+    const before = (await dash(staff1)).tasks.hazardsToRectify;
+    const h = await report(t, officer, 'SFX-001', { title: '柜员负责整改的隐患' });
+    await toRectifying(h.id, { assessor: head, issuer: officer, responsibleUserId: await t.userId('staff1') });
+    const d = await dash(staff1);
+    assert.equal(d.tasks.hazardsToRectify, before + 1);
+    assert.equal(d.tasks.hazardsToRectify, ok(await staff1.get('/api/v1/hazards?pageSize=1&task=rectify')).total);
+    const u = (await findUserWithOrg(t.database.db, eq(users.username, 'staff1')))!;
+    const ctx = { ...systemCtx(t.app.anbao, t.database.db), actor: actorOf(u, await loadGrants(t.database.db, u.id)), now: t.clock.now() };
+    assert.deepEqual((await dashboard(ctx, {})).tasks, (await dashboard(ctx, {}, { scan: true })).tasks);
+  });
+});

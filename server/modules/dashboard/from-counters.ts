@@ -75,20 +75,22 @@ export async function hazardTasks(ctx: Ctx) {
   const verifyAt = at(HP.verify);
   const signoffAt = at(HP.signoff);
   const extensionTask = await filterConditions(ctx, { task: 'extension' });
-  const [[toRectify, toVerify, toAssess, toSignoff], elsewhere, ownToVerify, ownToSignoff, extensions] = await Promise.all([
+  const [[toRectify, toVerify, toAssess, toSignoff], [ownToVerify, ownToSignoff, extensions, elsewhere = 0]] = await Promise.all([
     c.openAcross(ctx.tx, [
       { paths: rectifyAt, keep: (b) => b.status === 'rectifying' },
       { paths: verifyAt, keep: (b) => b.status === 'rectified' && !b.verified },
       { paths: at(HP.assess), keep: (b) => b.status === 'reported' },
       { paths: signoffAt, keep: (b) => b.grade === 'major' && ((b.status === 'assessed' && !b.assessmentSigned) || (b.status === 'rectified' && b.verified && !b.closureSigned)) },
     ]),
-    covered ? { n: 0 } : repo.totals(ctx.tx, hazards, responsibleElsewhere, { n: and(isNotNull(hazards.id))! }),
-    c.countOwn(ctx.tx, and(openWhere, eq(hazards.status, 'rectified'), isNull(hazards.verifiedAt), within(verifyAt)), me, ['rectifiedBy', 'reportedBy']),
-    c.countOwn(ctx.tx, and(openWhere, eq(hazards.status, 'rectified'), eq(hazards.grade, 'major'), isNotNull(hazards.verifiedAt), isNull(hazards.closureSignoffAt), within(signoffAt)), me, ['rectifiedBy']),
-    c.countWithPendingExtension(ctx.tx, and(openWhere, extensionTask)),
+    c.countEach(ctx.tx, hazards, [
+      and(openWhere, eq(hazards.status, 'rectified'), isNull(hazards.verifiedAt), within(verifyAt), c.own(me, ['rectifiedBy', 'reportedBy']))!,
+      and(openWhere, eq(hazards.status, 'rectified'), eq(hazards.grade, 'major'), isNotNull(hazards.verifiedAt), isNull(hazards.closureSignoffAt), within(signoffAt), c.own(me, ['rectifiedBy']))!,
+      and(openWhere, extensionTask)!,
+      ...(covered ? [] : [responsibleElsewhere]),
+    ]),
   ]);
   return {
-    hazardsToRectify: toRectify + elsewhere.n,
+    hazardsToRectify: toRectify + elsewhere,
     hazardsToVerify: toVerify - ownToVerify,
     hazardsToAssess: toAssess,
     signoffs: toSignoff - ownToSignoff,

@@ -85,8 +85,3 @@ export const dueWithin = (from: Date, to: Date) => sql`${inspections.dueAt} betw
 
 /** Not submitted, due before `until` (overdue ones included). */
 export const unsubmittedDueBefore = (until: Date) => and(ne(inspections.status, 'submitted'), isNull(inspections.withdrawnAt), lt(inspections.dueAt, until))!;
-
-export async function countInspections(ex: Executor, where: SQL): Promise<number> {
-  const [row] = await rowsOf(ex, inspections, { n: sql<number>`count(*)::int`.as('n') }).where(where);
-  return Number(row.n);
-}

@@ -21,7 +21,7 @@ import { filterConditions, type HazardQuery, whereFor as hazardFilter } from '..
 import { IP } from '../inspections/permissions.ts';
 import { isOverdue as inspectionOverdue } from '../inspections/repository.ts';
 import { readScope as inspectionReadScope } from '../inspections/service.ts';
-import { countersApply, covered } from './counters.ts';
+import { countEach, countersApply, covered } from './counters.ts';
 import * as fromCounters from './from-counters.ts';
 import * as repo from './repository.ts';
 import { todayTiles } from './tiles.ts';
@@ -146,7 +146,7 @@ async function myTasks(ctx: Ctx, scan: boolean) {
   const member = and(open, ne(inspections.leaderId, me), sql`${inspections.memberIds} @> ${JSON.stringify([me])}::jsonb`)!;
   // Each task is the register's task=… condition; every task is on an open hazard, so one scan of the
   // open hazards in the viewer's whole scope counts them all (= GET /hazards?task=… for each).
-  const [asLeader, asMember, hazardTasks] = await Promise.all([repo.countInspections(ctx.tx, led), repo.countInspections(ctx.tx, member), scan ? hazardTasksByScan(ctx) : fromCounters.hazardTasks(ctx)]);
+  const [[asLeader, asMember], hazardTasks] = await Promise.all([countEach(ctx.tx, inspections, [led, member]), scan ? hazardTasksByScan(ctx) : fromCounters.hazardTasks(ctx)]);
   return { inspectionsDue: asLeader + asMember, ...hazardTasks };
 }
 
