@@ -14,7 +14,9 @@ if (!fresh && process.argv[2] === 'start') {
   }
 }
 if (fresh) {
-  process.setSourceMapsEnabled(true);
+  // Stack traces name the bundle's lines unless Node is started with --enable-source-maps
+  // (NODE_OPTIONS, docs/OPERATIONS.md): reading the maps at every start cost ~0.15 s of a ~1.9 s cold
+  // start (issue 4).
   await import(BUNDLE);
 } else {
   const { register } = await import('tsx/esm/api');
