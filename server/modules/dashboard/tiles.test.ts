@@ -48,10 +48,16 @@ before(async () => {
     link: '/hazards?reportedBy=me',
     permission: HP.read,
     personal: true,
-    count: async (ctx) => Number((await ctx.tx.select({ n: count() }).from(hazards).where(eq(hazards.reportedBy, ctx.actor!.userId)))[0].n),
+    count: async (ctx) => {
+      // Counted before the first await: todayTiles starts the personal counts and then, in the same
+      // step, asks for the shared ones, so a call seen here means that read has reached the shared count.
+      personalCounts++;
+      return Number((await ctx.tx.select({ n: count() }).from(hazards).where(eq(hazards.reportedBy, ctx.actor!.userId)))[0].n);
+    },
   });
 });
 let hazardCounts = 0;
+let personalCounts = 0;
 let hold: { read: () => void; released: Promise<void> } | null = null;
 after(async () => t.close());
 
@@ -94,6 +100,7 @@ test('RPT-02: viewers with the same grants asking at once share one count of a t
   const counted = new Promise<void>((r) => (read = r));
   hold = { read, released: new Promise<void>((r) => (release = r)) };
   hazardCounts = 0;
+  personalCounts = 0;
   try {
     const first = officer.get('/api/v1/dashboard');
     await counted; // officer's count has read the hazards and is held
@@ -103,7 +110,12 @@ test('RPT-02: viewers with the same grants asking at once share one count of a t
     // do) — they must not join the count under way, and share the next one.
     const en = { headers: { 'accept-language': 'en' } };
     const later = [officer.request('GET', '/api/v1/dashboard', undefined, en), officer2.get('/api/v1/dashboard'), officer2.request('GET', '/api/v1/dashboard', undefined, en)];
-    await new Promise((r) => setTimeout(r, 200));
+    // Let go of the held count only once all three have asked for the shared one (each dashboard read
+    // counts its personal tile just before), however slow the machine.
+    for (const until = Date.now() + 30_000; personalCounts < 4; ) {
+      assert.ok(Date.now() < until, `only ${personalCounts} of 4 dashboard reads reached the tiles`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
     release();
     const [a, ...rest] = await Promise.all([first, ...later]);
     assert.equal(tile(a.body, 'test.hazardsInScope').value, before, 'the held count read before the report');
