@@ -24,11 +24,14 @@ export async function hazardFigures(ctx: Ctx, root: repo.Root, months: string[],
   const now = ctx.now;
   // Overdue = due before this (UTC) month, counted, + due this month before now, counted exactly.
   const utcMonth = now.toISOString().slice(0, 7);
-  const [children, counts, thisMonth] = await Promise.all([
-    c.childTotals(ctx.tx, root, c.metric(['hz.open', 'hz.due']), { open: c.metric('hz.open'), dueBefore: c.metric('hz.due', { before: utcMonth }) }),
-    c.readCounts(ctx.tx, [root.id], ['hz.open', 'hz.due', 'hz.reported', 'hz.closed']),
-    c.overdueSince(ctx.tx, root, new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), now),
-  ]);
+  const [children, counts, thisMonth] = await c.readPart(
+    ctx.tx,
+    c.combine([
+      c.childTotals(root, c.metric(['hz.open', 'hz.due']), { open: c.metric('hz.open'), dueBefore: c.metric('hz.due', { before: utcMonth }) }),
+      c.countsPart([root.id], ['hz.open', 'hz.due', 'hz.reported', 'hz.closed']),
+      c.overdueSince(root, new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), now),
+    ]),
+  );
   const mine = counts.get(root.id);
   const open = (keep: (b: ReturnType<typeof c.openBucket>) => boolean = () => true) => c.sum(mine, 'hz.open', (b) => keep(c.openBucket(b)));
   const graded = (grade: string) => open((b) => b.grade === grade && OPEN_GRADED.includes(b.status));
@@ -43,11 +46,14 @@ export async function hazardFigures(ctx: Ctx, root: repo.Root, months: string[],
 }
 
 export async function inspectionFigures(ctx: Ctx, root: repo.Root, month: string, monthStart: Date, unitsShown: number) {
-  const [children, counts, late] = await Promise.all([
-    c.childTotals(ctx.tx, root, c.metric(['in.due', 'in.done'], { in: month }), { due: c.metric('in.due', { in: month }), done: c.metric('in.done', { in: month }) }),
-    c.readCounts(ctx.tx, [root.id], ['in.due', 'in.done']),
-    ctx.now > monthStart ? c.inspectionsOverdueSince(ctx.tx, root, monthStart, ctx.now) : new Map<string, number>(),
-  ]);
+  const [children, counts, late] = await c.readPart(
+    ctx.tx,
+    c.combine([
+      c.childTotals(root, c.metric(['in.due', 'in.done'], { in: month }), { due: c.metric('in.due', { in: month }), done: c.metric('in.done', { in: month }) }),
+      c.countsPart([root.id], ['in.due', 'in.done']),
+      ctx.now > monthStart ? c.inspectionsOverdueSince(root, monthStart, ctx.now) : c.constPart(new Map<string, number>()),
+    ]),
+  );
   const mine = counts.get(root.id);
   const figures = (due: number, done: number, overdue: number) => ({ due, done, overdue, coverage: due ? Math.round((done / due) * 1000) / 10 : null });
   const units = children.map((u) => ({ orgId: u.id, orgName: u.name, ...figures(u.due, u.done, late.get(u.id) ?? 0) }));
@@ -58,11 +64,20 @@ export async function inspectionFigures(ctx: Ctx, root: repo.Root, month: string
   };
 }
 
+export interface HazardTasks {
+  hazardsToRectify: number;
+  hazardsToVerify: number;
+  hazardsToAssess: number;
+  signoffs: number;
+  extensions: number;
+}
+
 /**
  * The hazard tasks (= GET /hazards?task=… counts): the counters of the subtrees where the viewer holds
- * the step's permission, less the viewer's own hazards where the rule excludes them (four eyes).
+ * the step's permission, less the viewer's own hazards where the rule excludes them (four eyes). A
+ * part, so the service reads it in the same statement as the viewer's inspection counts.
  */
-export async function hazardTasks(ctx: Ctx) {
+export async function hazardTasks(ctx: Ctx): Promise<c.Part<HazardTasks>> {
   const actor = requireActor(ctx);
   const me = actor.userId;
   const read = c.intersect(scopePaths(actor, HP.read), scopePaths(actor, HP.read));
@@ -75,26 +90,25 @@ export async function hazardTasks(ctx: Ctx) {
   const verifyAt = at(HP.verify);
   const signoffAt = at(HP.signoff);
   const extensionTask = await filterConditions(ctx, { task: 'extension' });
-  const [[toRectify, toVerify, toAssess, toSignoff], [ownToVerify, ownToSignoff, extensions, elsewhere = 0]] = await Promise.all([
-    c.openAcross(ctx.tx, [
+  const counted = c.combine([
+    c.openAcross([
       { paths: rectifyAt, keep: (b) => b.status === 'rectifying' },
       { paths: verifyAt, keep: (b) => b.status === 'rectified' && !b.verified },
       { paths: at(HP.assess), keep: (b) => b.status === 'reported' },
       { paths: signoffAt, keep: (b) => b.grade === 'major' && ((b.status === 'assessed' && !b.assessmentSigned) || (b.status === 'rectified' && b.verified && !b.closureSigned)) },
     ]),
-    c.countEach(ctx.tx, hazards, [
+    c.countEach(hazards, [
       and(openWhere, eq(hazards.status, 'rectified'), isNull(hazards.verifiedAt), within(verifyAt), c.own(me, ['rectifiedBy', 'reportedBy']))!,
       and(openWhere, eq(hazards.status, 'rectified'), eq(hazards.grade, 'major'), isNotNull(hazards.verifiedAt), isNull(hazards.closureSignoffAt), within(signoffAt), c.own(me, ['rectifiedBy']))!,
       and(openWhere, extensionTask)!,
       ...(covered ? [] : [responsibleElsewhere]),
     ]),
   ]);
-  return {
+  return c.mapPart(counted, ([[toRectify, toVerify, toAssess, toSignoff], [ownToVerify, ownToSignoff, extensions, elsewhere = 0]]) => ({
     hazardsToRectify: toRectify + elsewhere,
     hazardsToVerify: toVerify - ownToVerify,
     hazardsToAssess: toAssess,
     signoffs: toSignoff - ownToSignoff,
     extensions,
-  };
+  }));
 }
-

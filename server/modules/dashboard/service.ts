@@ -21,7 +21,7 @@ import { filterConditions, type HazardQuery, whereFor as hazardFilter } from '..
 import { IP } from '../inspections/permissions.ts';
 import { isOverdue as inspectionOverdue } from '../inspections/repository.ts';
 import { readScope as inspectionReadScope } from '../inspections/service.ts';
-import { countEach, countersApply, covered } from './counters.ts';
+import { combine, countEach, countersApply, covered, mapPart, readPart } from './counters.ts';
 import * as fromCounters from './from-counters.ts';
 import * as repo from './repository.ts';
 import { todayTiles } from './tiles.ts';
@@ -146,8 +146,14 @@ async function myTasks(ctx: Ctx, scan: boolean) {
   const member = and(open, ne(inspections.leaderId, me), sql`${inspections.memberIds} @> ${JSON.stringify([me])}::jsonb`)!;
   // Each task is the register's task=… condition; every task is on an open hazard, so one scan of the
   // open hazards in the viewer's whole scope counts them all (= GET /hazards?task=… for each).
-  const [[asLeader, asMember], hazardTasks] = await Promise.all([countEach(ctx.tx, inspections, [led, member]), scan ? hazardTasksByScan(ctx) : fromCounters.hazardTasks(ctx)]);
-  return { inspectionsDue: asLeader + asMember, ...hazardTasks };
+  // Everything that is the viewer's own, in one statement (the rest of the dashboard is shared).
+  const inspectionsDue = mapPart(countEach(inspections, [led, member]), ([asLeader, asMember]) => asLeader + asMember);
+  if (scan) {
+    const [n, hazardTasks] = await Promise.all([readPart(ctx.tx, inspectionsDue), hazardTasksByScan(ctx)]);
+    return { inspectionsDue: n, ...hazardTasks };
+  }
+  const [n, hazardTasks] = await readPart(ctx.tx, combine([inspectionsDue, await fromCounters.hazardTasks(ctx)]));
+  return { inspectionsDue: n, ...hazardTasks };
 }
 
 /**
