@@ -14,7 +14,7 @@ import { and, asc, desc, eq, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Executor, rows } from '../../db/client.ts';
 import { hazards, inspections, orgs } from '../../db/schema/index.ts';
-import { likeEscape } from '../../platform/orgs/repository.ts';
+import { pathWithin } from '../../platform/access/scope.ts';
 
 export interface Root {
   id: string;
@@ -26,7 +26,7 @@ type Figures<K extends string> = Record<K, SQL>;
 type Counted<K extends string> = Record<K, number>;
 
 /** The rows of `root`'s subtree (the register's orgId filter: orgs.path prefix). */
-export const inSubtree = (root: Root) => sql`${orgs.path} like ${`${likeEscape(root.path)}%`}`;
+export const inSubtree = (root: Root) => pathWithin(orgs.path, root.path);
 
 const counts = <K extends string>(figures: Figures<K>) =>
   Object.fromEntries(Object.entries<SQL>(figures).map(([k, cond]) => [k, sql<number>`(count(*) filter (where ${cond}))::int`.as(k)])) as Record<K, SQL.Aliased<number>>;

@@ -2,7 +2,7 @@
 // who is on duty on an assignment, who may be rostered at a unit, and names for presenters.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { dutyAssignments, dutyShifts, orgs, users } from '../../db/schema/index.ts';
-import { can, requireActor } from '../../platform/access/scope.ts';
+import { can, pathWithin, requireActor } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, notFound, ruleRefused } from '../../platform/http/errors.ts';
 import { holders } from '../../platform/notify/service.ts';
@@ -100,4 +100,4 @@ export async function namesOf(ctx: Ctx, ids: Array<string | null | undefined>): 
 export const ref = (names: Map<string, string>, id: string | null | undefined) => (id ? { id, name: names.get(id) ?? '' } : null);
 
 /** Orgs path condition for `withinPath` filters. */
-export const pathLike = (path: string) => sql`${orgs.path} like ${`${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+export const pathLike = (path: string) => pathWithin(orgs.path, path);

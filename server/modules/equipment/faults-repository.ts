@@ -2,7 +2,7 @@
 import { and, count, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { equipment, equipmentFaults, orgs } from '../../db/schema/index.ts';
 import type { FaultStatus } from '../../db/schema/equipment.ts';
-import { inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { inSubtrees, pathWithin, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { pageOf, type PageParams, sortOrder } from '../../platform/http/paging.ts';
 import { likeEscape } from '../../platform/orgs/repository.ts';
@@ -40,7 +40,7 @@ export interface FaultQuery {
 export async function faultWhere(ctx: Ctx, q: FaultQuery): Promise<SQL> {
   const c: SQL[] = [inSubtrees(equipmentFaults.orgId, scopePaths(requireActor(ctx), EP.read))];
   if (!q.includeWithdrawn) c.push(isNull(equipmentFaults.withdrawnAt));
-  if (q.orgId) c.push(sql`${orgs.path} like ${`${likeEscape((await visibleOrg(ctx, q.orgId)).path)}%`}`);
+  if (q.orgId) c.push(pathWithin(orgs.path, (await visibleOrg(ctx, q.orgId)).path));
   if (q.equipmentId) c.push(eq(equipmentFaults.equipmentId, q.equipmentId));
   if (q.status?.length) c.push(inArray(equipmentFaults.status, q.status));
   if (q.open === true) c.push(ne(equipmentFaults.status, 'closed'));

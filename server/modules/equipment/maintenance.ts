@@ -8,14 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { maintenancePlans, maintenanceTasks, orgs } from '../../db/schema/index.ts';
 import type { EquipmentKind, MaintenanceRecurrence, MaintenanceResult, MaintenanceType, Readings } from '../../db/schema/equipment.ts';
 import type { SiteKind } from '../../db/schema/orgs.ts';
-import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { can, inSubtrees, pathWithin, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit, diff } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { listForOwner, linkAttachments } from '../../platform/files/service.ts';
 import { conflict, forbidden, invalidField, invalidState, notFound, ruleRefused } from '../../platform/http/errors.ts';
 import { pageOf, type PageParams } from '../../platform/http/paging.ts';
 import { updateVersioned } from '../../platform/http/versions.ts';
-import { likeEscape } from '../../platform/orgs/repository.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
 import { sql } from 'drizzle-orm';
 import { peopleNames, requireEligiblePerson } from './common.ts';
@@ -43,7 +42,7 @@ export async function getPlan(ctx: Ctx, id: string) {
 export async function listPlans(ctx: Ctx, q: { orgId?: string; type?: MaintenanceType; includeWithdrawn?: boolean; sort?: string }, p: PageParams) {
   const c: SQL[] = [inSubtrees(maintenancePlans.orgId, scopePaths(requireActor(ctx), EP.read))];
   if (!q.includeWithdrawn) c.push(sql`${maintenancePlans.withdrawnAt} is null`);
-  if (q.orgId) c.push(sql`${orgs.path} like ${`${likeEscape((await visibleOrg(ctx, q.orgId)).path)}%`}`);
+  if (q.orgId) c.push(pathWithin(orgs.path, (await visibleOrg(ctx, q.orgId)).path));
   if (q.type) c.push(eq(maintenancePlans.type, q.type));
   const { rows, total } = await planRows(ctx, and(...c)!, p, q.sort);
   const names = await peopleNames(ctx.tx, rows.map((r) => r.p.assigneeId));

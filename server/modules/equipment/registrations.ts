@@ -15,8 +15,7 @@ import { visibleTask } from './maintenance.ts';
 import { EP } from './permissions.ts';
 import { mayComplete, mayFix } from './policy.ts';
 import { taskWhere } from './tasks-repository.ts';
-import { inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
-import { likeEscape } from '../../platform/orgs/repository.ts';
+import { inSubtrees, pathWithin, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/context.ts';
 
 registerAttachmentOwner('equipment_fault', {
@@ -87,7 +86,7 @@ registerTodayTile({
   tone: 'warn',
   order: 42,
   count: async (ctx, root) => {
-    const where = and(await taskWhere(ctx, { overdue: true }), sql`${orgs.path} like ${`${likeEscape(root.path)}%`}`)!;
+    const where = and(await taskWhere(ctx, { overdue: true }), pathWithin(orgs.path, root.path))!;
     const [{ n }] = await ctx.tx.select({ n: count() }).from(maintenanceTasks).innerJoin(orgs, eq(orgs.id, maintenanceTasks.orgId)).where(where);
     return Number(n);
   },

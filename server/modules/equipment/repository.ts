@@ -5,6 +5,7 @@ import { equipment, equipmentFaults, maintenanceTasks, orgs, sites } from '../..
 import type { EquipmentKind, EquipmentStatus } from '../../db/schema/equipment.ts';
 import { type PageParams, sortOrder } from '../../platform/http/paging.ts';
 import { likeEscape } from '../../platform/orgs/repository.ts';
+import { pathWithin } from '../../platform/access/scope.ts';
 
 /** Open fault tickets and overdue tasks of each row (for the register's columns). */
 const openFaults = sql<number>`(select count(*)::int from ${equipmentFaults} f where f.equipment_id = ${equipment.id} and f.status <> 'closed' and f.withdrawn_at is null)`;
@@ -42,7 +43,7 @@ export function equipmentWhere(f: EquipmentFilterSql): SQL {
   if (!f.includeWithdrawn) c.push(isNull(equipment.withdrawnAt));
   if (f.kind?.length) c.push(inArray(equipment.kind, f.kind));
   if (f.status?.length) c.push(inArray(equipment.status, f.status));
-  if (f.withinPath) c.push(sql`${orgs.path} like ${`${likeEscape(f.withinPath)}%`}`);
+  if (f.withinPath) c.push(pathWithin(orgs.path, f.withinPath));
   if (f.siteId) c.push(eq(equipment.siteId, f.siteId));
   if (f.expiringWithin !== undefined) {
     c.push(inUse(), isNotNull(equipment.expiresOn), gte(equipment.expiresOn, f.today), lte(equipment.expiresOn, sql`(${f.today}::date + ${f.expiringWithin}::int)`));

@@ -19,6 +19,7 @@ import { periodOf } from '../inspections/periods.ts';
 import { equipmentLink, taskLink, today } from './common.ts';
 import { EP } from './permissions.ts';
 import type { EquipmentExpirySettings } from './settings.ts';
+import { pathWithin } from '../../platform/access/scope.ts';
 
 const BATCH = 500;
 
@@ -41,7 +42,7 @@ export async function generatePlanTasks(ctx: Ctx, planId: string): Promise<numbe
   if (!unit || unit.withdrawnAt) return 0;
   const period = maintenancePeriod(plan.recurrence, day);
   const conds = [
-    sql`${orgs.path} like ${`${unit.path}%`}`,
+    pathWithin(orgs.path, unit.path),
     isNull(equipment.withdrawnAt),
     ne(equipment.status, 'retired'),
     sql`not exists (select 1 from ${maintenanceTasks} mt where mt.plan_id = ${plan.id} and mt.equipment_id = ${equipment.id} and mt.period_key = ${period.key})`,

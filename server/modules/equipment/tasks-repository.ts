@@ -2,10 +2,9 @@
 import { and, count, eq, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { equipment, maintenancePlans, maintenanceTasks, orgs } from '../../db/schema/index.ts';
 import type { MaintenanceType } from '../../db/schema/equipment.ts';
-import { inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { inSubtrees, pathWithin, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { pageOf, type PageParams, sortOrder } from '../../platform/http/paging.ts';
-import { likeEscape } from '../../platform/orgs/repository.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
 import { peopleNames, today } from './common.ts';
 import { EP } from './permissions.ts';
@@ -43,7 +42,7 @@ export interface TaskQuery {
 export async function taskWhere(ctx: Ctx, q: TaskQuery): Promise<SQL> {
   const day = today(ctx);
   const c: SQL[] = [inSubtrees(maintenanceTasks.orgId, scopePaths(requireActor(ctx), EP.read)), isNull(maintenanceTasks.withdrawnAt)];
-  if (q.orgId) c.push(sql`${orgs.path} like ${`${likeEscape((await visibleOrg(ctx, q.orgId)).path)}%`}`);
+  if (q.orgId) c.push(pathWithin(orgs.path, (await visibleOrg(ctx, q.orgId)).path));
   if (q.equipmentId) c.push(eq(maintenanceTasks.equipmentId, q.equipmentId));
   if (q.planId) c.push(eq(maintenanceTasks.planId, q.planId));
   if (q.assigneeId) c.push(eq(maintenanceTasks.assigneeId, q.assigneeId));

@@ -6,6 +6,7 @@ import { hazardExtensions, hazards, hazardUpdates, orgs, sites, users } from '..
 import type { HazardCategory, HazardGrade, HazardSource, HazardStatus } from '../../db/schema/hazards.ts';
 import { type PageParams, sortOrder } from '../../platform/http/paging.ts';
 import { likeEscape } from '../../platform/orgs/repository.ts';
+import { pathWithin } from '../../platform/access/scope.ts';
 
 const reporter = alias(users, 'reporter');
 const responsible = alias(users, 'responsible');
@@ -66,7 +67,7 @@ export function hazardWhere(f: HazardFilterSql): SQL {
   if (f.grade?.length) c.push(inArray(hazards.grade, f.grade));
   if (f.category?.length) c.push(inArray(hazards.category, f.category));
   if (f.source?.length) c.push(inArray(hazards.source, f.source));
-  if (f.withinPath) c.push(sql`${orgs.path} like ${`${likeEscape(f.withinPath)}%`}`);
+  if (f.withinPath) c.push(pathWithin(orgs.path, f.withinPath));
   if (f.siteId) c.push(eq(hazards.siteId, f.siteId));
   if (f.overdue === true) c.push(isOverdue(f.now));
   if (f.overdue === false) c.push(or(eq(hazards.status, 'closed'), isNull(hazards.dueAt), gte(hazards.dueAt, f.now))!);

@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { hazardExtensions, hazards, hazardUpdates, orgs, sites } from '../../db/schema/index.ts';
 import type { HazardCategory, HazardGrade, HazardSource } from '../../db/schema/hazards.ts';
-import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { can, inSubtrees, pathWithin, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
@@ -338,7 +338,7 @@ export async function reporters(ctx: Ctx, q: { from?: string; to?: string; orgId
   const actor = requireActor(ctx);
   const tz = ctx.app.config.timeZone;
   let scope = inSubtrees(hazards.orgId, scopePaths(actor, HP.read));
-  if (q.orgId) scope = and(scope, sql`${orgs.path} like ${`${(await visibleOrg(ctx, q.orgId)).path}%`}`)!;
+  if (q.orgId) scope = and(scope, pathWithin(orgs.path, (await visibleOrg(ctx, q.orgId)).path))!;
   const rs = await reporterRanking(
     ctx.tx,
     scope,

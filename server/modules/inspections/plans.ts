@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { inspectionPlans, inspections, inspectionTemplates, orgs, sites } from '../../db/schema/index.ts';
 import type { Recurrence } from '../../db/schema/inspections.ts';
 import { recordMeta } from '../../platform/access/records.ts';
-import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { can, inSubtrees, pathWithin, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit, diff } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { conflict, type ErrorDetail, forbidden, invalidField, invalidState, notFound, ruleRefused } from '../../platform/http/errors.ts';
@@ -98,7 +98,7 @@ const SORTS = { name: inspectionPlans.name, startsOn: inspectionPlans.startsOn, 
 export async function list(ctx: Ctx, q: { orgId?: string; active?: boolean; recurrence?: Recurrence; q?: string; includeWithdrawn?: boolean; sort?: string }, p: PageParams) {
   const c: SQL[] = [planScope(ctx)];
   if (!q.includeWithdrawn) c.push(isNull(inspectionPlans.withdrawnAt));
-  if (q.orgId) c.push(sql`${orgs.path} like ${`${likeEscape((await visibleOrg(ctx, q.orgId)).path)}%`}`);
+  if (q.orgId) c.push(pathWithin(orgs.path, (await visibleOrg(ctx, q.orgId)).path));
   if (q.active !== undefined) c.push(eq(inspectionPlans.active, q.active));
   if (q.recurrence) c.push(eq(inspectionPlans.recurrence, q.recurrence));
   if (q.q) c.push(ilike(inspectionPlans.name, `%${likeEscape(q.q)}%`));

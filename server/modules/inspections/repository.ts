@@ -8,6 +8,7 @@ import { inspectionPlans, inspectionResults, inspections, inspectionTemplates, o
 import type { InspectionStatus } from '../../db/schema/inspections.ts';
 import { type PageParams, sortOrder } from '../../platform/http/paging.ts';
 import { likeEscape } from '../../platform/orgs/repository.ts';
+import { pathWithin } from '../../platform/access/scope.ts';
 
 const leader = alias(users, 'leader');
 
@@ -72,7 +73,7 @@ export function inspectionWhere(f: InspectionFilterSql): SQL {
   const c: SQL[] = [f.scope];
   if (!f.includeWithdrawn) c.push(isNull(inspections.withdrawnAt));
   if (f.status?.length) c.push(inArray(inspections.status, f.status));
-  if (f.withinPath) c.push(sql`${orgs.path} like ${`${likeEscape(f.withinPath)}%`}`);
+  if (f.withinPath) c.push(pathWithin(orgs.path, f.withinPath));
   if (f.siteId) c.push(eq(inspections.siteId, f.siteId));
   if (f.planId) c.push(eq(inspections.planId, f.planId));
   if (f.overdue === true) c.push(isOverdue(f.now));

@@ -7,12 +7,12 @@ import { inspectionResults, inspections, orgs } from '../../db/schema/index.ts';
 import type { HazardCategory } from '../../db/schema/hazards.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField } from '../../platform/http/errors.ts';
-import { likeEscape } from '../../platform/orgs/repository.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
 import { endOfDayIn, startOfDayIn } from '../../platform/time.ts';
 import { readScope } from './service.ts';
 import { templateContents } from './template-content.ts';
 import { itemsOf } from './templates.ts';
+import { pathWithin } from '../../platform/access/scope.ts';
 
 const TOP = 10;
 const coverage = (done: number, due: number) => (due ? Math.round((done / due) * 1000) / 10 : null);
@@ -21,7 +21,7 @@ export async function summary(ctx: Ctx, q: { from: string; to: string; orgId?: s
   if (q.to < q.from) throw invalidField('to', 'V_DATE_ORDER', { other: q.from });
   const tz = ctx.app.config.timeZone;
   const c: SQL[] = [readScope(ctx), isNull(inspections.withdrawnAt), sql`${inspections.dueAt} between ${startOfDayIn(q.from, tz)} and ${endOfDayIn(q.to, tz)}`];
-  if (q.orgId) c.push(sql`${orgs.path} like ${`${likeEscape((await visibleOrg(ctx, q.orgId)).path)}%`}`);
+  if (q.orgId) c.push(pathWithin(orgs.path, (await visibleOrg(ctx, q.orgId)).path));
   const where = and(...c)!;
 
   const perUnit = await ctx.tx

@@ -11,7 +11,7 @@ import type { CheckKind, CheckStatus } from '../../db/schema/patrols.ts';
 import { allowedActions, loadScoped, recordMeta } from '../../platform/access/records.ts';
 import { findUserWithOrg } from '../../platform/auth/actor.ts';
 import { confirmationRefusal, confirmOwnPassword } from '../../platform/auth/confirm-password.ts';
-import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { can, inSubtrees, pathWithin, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
@@ -19,7 +19,6 @@ import { conflict, forbidden, invalidField, invalidState, ruleRefused } from '..
 import { pageOf, type PageParams, sortOrder } from '../../platform/http/paging.ts';
 import { updateVersioned } from '../../platform/http/versions.ts';
 import { holders } from '../../platform/notify/service.ts';
-import { likeEscape } from '../../platform/orgs/repository.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
 import { CHECKLISTS, itemText } from './checklist.ts';
 import { todayOf } from './common.ts';
@@ -95,7 +94,7 @@ export interface CheckQuery {
 /** The register's filter as SQL over opening_checks ⋈ orgs (the dashboard tile counts with it). */
 export async function checkWhere(ctx: Ctx, q: CheckQuery): Promise<SQL> {
   const c: SQL[] = [inSubtrees(openingChecks.orgId, scopePaths(requireActor(ctx), PP.read))];
-  if (q.orgId) c.push(sql`${orgs.path} like ${`${likeEscape((await visibleOrg(ctx, q.orgId, PP.read)).path)}%`}`);
+  if (q.orgId) c.push(pathWithin(orgs.path, (await visibleOrg(ctx, q.orgId, PP.read)).path));
   if (!q.includeWithdrawn) c.push(isNull(openingChecks.withdrawnAt));
   if (q.kind) c.push(eq(openingChecks.kind, q.kind));
   if (q.status) c.push(eq(openingChecks.status, q.status));

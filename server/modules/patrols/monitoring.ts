@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { monitoringLogs, orgs, sites, users } from '../../db/schema/index.ts';
 import type { MonitoringKind } from '../../db/schema/patrols.ts';
 import { allowedActions, loadScoped, recordMeta } from '../../platform/access/records.ts';
-import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { can, inSubtrees, pathWithin, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
@@ -91,7 +91,7 @@ export interface MonitoringQuery {
 export async function logWhere(ctx: Ctx, q: MonitoringQuery): Promise<SQL> {
   const tz = ctx.app.config.timeZone;
   const c: SQL[] = [inSubtrees(monitoringLogs.orgId, scopePaths(requireActor(ctx), PP.read))];
-  if (q.orgId) c.push(sql`${orgs.path} like ${`${likeEscape((await visibleOrg(ctx, q.orgId, PP.read)).path)}%`}`);
+  if (q.orgId) c.push(pathWithin(orgs.path, (await visibleOrg(ctx, q.orgId, PP.read)).path));
   if (!q.includeWithdrawn) c.push(isNull(monitoringLogs.withdrawnAt));
   if (q.kind) c.push(eq(monitoringLogs.kind, q.kind));
   if (q.from) c.push(gte(sql`coalesce(${monitoringLogs.toAt}, ${monitoringLogs.fromAt})`, startOfDayIn(q.from, tz)));

@@ -5,7 +5,7 @@ import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from '
 import { randomBytes, randomUUID } from 'node:crypto';
 import { orgs, patrolCheckpoints, patrolRoutes, sites } from '../../db/schema/index.ts';
 import { allowedActions, loadScoped, recordMeta } from '../../platform/access/records.ts';
-import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { can, inSubtrees, pathWithin, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit, diff } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { conflict, forbidden, invalidField, invalidState, ruleRefused } from '../../platform/http/errors.ts';
@@ -61,7 +61,7 @@ export async function getRoute(ctx: Ctx, id: string) {
 
 export async function listRoutes(ctx: Ctx, q: { orgId?: string; q?: string; includeWithdrawn?: boolean; sort?: string }, p: PageParams) {
   const c: SQL[] = [inSubtrees(patrolRoutes.orgId, scopePaths(requireActor(ctx), PP.read))];
-  if (q.orgId) c.push(sql`${orgs.path} like ${`${likeEscape((await visibleOrg(ctx, q.orgId, PP.read)).path)}%`}`);
+  if (q.orgId) c.push(pathWithin(orgs.path, (await visibleOrg(ctx, q.orgId, PP.read)).path));
   if (!q.includeWithdrawn) c.push(isNull(patrolRoutes.withdrawnAt));
   if (q.q) c.push(or(ilike(patrolRoutes.name, `%${likeEscape(q.q)}%`), ilike(patrolRoutes.description, `%${likeEscape(q.q)}%`))!);
   const where = and(...c)!;

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.ts';
 import { orgs, patrolAnomalies, patrolCheckpoints, patrolRoutes, patrols, patrolScans, users } from '../../db/schema/index.ts';
 import type { PatrolStatus } from '../../db/schema/patrols.ts';
 import { type PageParams, sortOrder } from '../../platform/http/paging.ts';
-import { likeEscape } from '../../platform/orgs/repository.ts';
+import { pathWithin } from '../../platform/access/scope.ts';
 
 export const selectPatrols = (ex: Executor) =>
   ex
@@ -37,7 +37,7 @@ export const notStarted = (now: Date) => and(eq(patrols.status, 'scheduled'), lt
 export function patrolWhere(f: PatrolFilterSql): SQL {
   const c: SQL[] = [f.scope];
   if (!f.includeWithdrawn) c.push(isNull(patrols.withdrawnAt));
-  if (f.withinPath) c.push(sql`${orgs.path} like ${`${likeEscape(f.withinPath)}%`}`);
+  if (f.withinPath) c.push(pathWithin(orgs.path, f.withinPath));
   if (f.routeId) c.push(eq(patrols.routeId, f.routeId));
   if (f.status?.length) c.push(inArray(patrols.status, f.status));
   if (f.dayFrom) c.push(gte(patrols.day, f.dayFrom));

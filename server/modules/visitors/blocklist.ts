@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { orgs, visitorBlocklist } from '../../db/schema/index.ts';
 import type { DocumentType } from '../../db/schema/visitors.ts';
 import { loadScoped, recordMeta } from '../../platform/access/records.ts';
-import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { can, inSubtrees, pathWithin, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { maskIdNumber } from '../../platform/crypto/keyring.ts';
@@ -55,7 +55,7 @@ export async function get(ctx: Ctx, id: string) {
 export async function list(ctx: Ctx, q: { orgId?: string; q?: string; includeWithdrawn?: boolean; sort?: string }, p: PageParams) {
   const c: SQL[] = [inSubtrees(visitorBlocklist.orgId, scopePaths(requireActor(ctx), VP.desk))];
   if (!q.includeWithdrawn) c.push(isNull(visitorBlocklist.withdrawnAt));
-  if (q.orgId) c.push(sql`${orgs.path} like ${`${likeEscape((await visibleOrg(ctx, q.orgId, VP.desk)).path)}%`}`);
+  if (q.orgId) c.push(pathWithin(orgs.path, (await visibleOrg(ctx, q.orgId, VP.desk)).path));
   if (q.q) c.push(or(ilike(visitorBlocklist.name, `%${likeEscape(q.q)}%`), ilike(visitorBlocklist.reason, `%${likeEscape(q.q)}%`))!);
   const where = and(...c)!;
   const order = sortOrder(q.sort, { createdAt: visitorBlocklist.createdAt, name: visitorBlocklist.name }, '-createdAt', visitorBlocklist.id);

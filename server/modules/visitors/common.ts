@@ -4,11 +4,10 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { orgs, sites, users } from '../../db/schema/index.ts';
 import type { SiteKind } from '../../db/schema/orgs.ts';
 import type { Executor } from '../../db/client.ts';
-import { can, requireActor } from '../../platform/access/scope.ts';
+import { can, pathWithin, requireActor } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, notFound, ruleRefused } from '../../platform/http/errors.ts';
 import { numberingOrgId } from '../../platform/numbering-org.ts';
-import { likeEscape } from '../../platform/orgs/repository.ts';
 
 /** VIS-02 / VIS-03: the restricted areas (要害部位). */
 export const RESTRICTED_KINDS: readonly SiteKind[] = ['vault', 'machine_room', 'monitoring_room'];
@@ -55,7 +54,7 @@ export async function requirePeople(ctx: Ctx, ids: string[], withinPath: string,
     .select({ id: users.id })
     .from(users)
     .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .where(and(inArray(users.id, wanted), eq(users.status, 'active'), isNull(users.withdrawnAt), sql`${orgs.path} like ${`${likeEscape(withinPath)}%`}`));
+    .where(and(inArray(users.id, wanted), eq(users.status, 'active'), isNull(users.withdrawnAt), pathWithin(orgs.path, withinPath)));
   if (rs.length !== wanted.length) throw ruleRefused('NOT_ACTIVE_IN_UNIT', {}, [{ path: field, code: 'NOT_ACTIVE_IN_UNIT' }]);
 }
 

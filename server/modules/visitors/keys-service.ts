@@ -5,7 +5,7 @@ import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-o
 import { randomUUID } from 'node:crypto';
 import { keyHandovers, keySets, orgs, sites } from '../../db/schema/index.ts';
 import { loadScoped, recordMeta } from '../../platform/access/records.ts';
-import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { can, inSubtrees, pathWithin, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit, diff } from '../../platform/audit/writer.ts';
 import { confirmationRefusal, confirmOwnPassword } from '../../platform/auth/confirm-password.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -104,7 +104,7 @@ export async function whereFor(ctx: Ctx, q: KeyQuery, scope: SQL = inSubtrees(ke
   const c: SQL[] = [scope];
   if (!q.includeWithdrawn) c.push(isNull(keySets.withdrawnAt));
   if (q.siteId) c.push(eq(keySets.siteId, q.siteId));
-  if (q.orgId) c.push(sql`${orgs.path} like ${`${likeEscape((await visibleOrg(ctx, q.orgId, KP.read)).path)}%`}`);
+  if (q.orgId) c.push(pathWithin(orgs.path, (await visibleOrg(ctx, q.orgId, KP.read)).path));
   if (q.status) c.push(eq(keySets.status, q.status));
   if (q.holderId) c.push(sql`${keySets.holderIds} @> ${JSON.stringify([q.holderId])}::jsonb`);
   if (q.q) c.push(or(ilike(keySets.description, `%${likeEscape(q.q)}%`), ilike(sites.name, `%${likeEscape(q.q)}%`))!);

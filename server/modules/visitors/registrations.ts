@@ -3,10 +3,9 @@
 // and the dashboard's tiles of the day (RPT-02).
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { keySets, visitorBlocklist, visitors } from '../../db/schema/index.ts';
-import { inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { inSubtrees, pathWithin, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { registerEncryptedColumns } from '../../platform/crypto/encrypted-columns.ts';
 import { registerOrgUsage } from '../../platform/orgs/usage.ts';
-import { likeEscape } from '../../platform/orgs/repository.ts';
 import { orgs } from '../../db/schema/index.ts';
 import { registerTodayTile } from '../dashboard/tiles.ts';
 import * as keys from './keys-service.ts';
@@ -30,7 +29,7 @@ registerOrgUsage({
   count: async (ex, orgId) => Number((await ex.select({ n: count() }).from(keySets).where(and(eq(keySets.orgId, orgId), eq(keySets.status, 'lost'), isNull(keySets.withdrawnAt))))[0].n),
 });
 
-const within = (root: { path: string }) => sql`${orgs.path} like ${`${likeEscape(root.path)}%`}`;
+const within = (root: { path: string }) => pathWithin(orgs.path, root.path);
 
 registerTodayTile({
   key: 'visitors.insideNow',

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { orgs, roomEntries, sites } from '../../db/schema/index.ts';
 import type { RoomEntryStatus, ThirdParty } from '../../db/schema/visitors.ts';
 import { loadScoped, recordMeta } from '../../platform/access/records.ts';
-import { can, inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
+import { can, inSubtrees, pathWithin, requireActor, scopePaths } from '../../platform/access/scope.ts';
 import { audit, diff } from '../../platform/audit/writer.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
@@ -109,7 +109,7 @@ async function whereFor(ctx: Ctx, q: EntryQuery, perm = RP.read): Promise<SQL> {
   const c: SQL[] = [inSubtrees(roomEntries.orgId, scopePaths(requireActor(ctx), perm))];
   if (!q.includeWithdrawn) c.push(isNull(roomEntries.withdrawnAt));
   if (q.siteId) c.push(eq(roomEntries.siteId, q.siteId));
-  if (q.orgId) c.push(sql`${orgs.path} like ${`${likeEscape((await visibleOrg(ctx, q.orgId, RP.read)).path)}%`}`);
+  if (q.orgId) c.push(pathWithin(orgs.path, (await visibleOrg(ctx, q.orgId, RP.read)).path));
   if (q.status?.length) c.push(inArray(roomEntries.status, q.status));
   if (q.thirdParty === true) c.push(sql`jsonb_array_length(${roomEntries.thirdParties}) > 0`);
   if (q.thirdParty === false) c.push(sql`jsonb_array_length(${roomEntries.thirdParties}) = 0`);

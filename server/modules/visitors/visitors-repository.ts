@@ -5,6 +5,7 @@ import { orgs, visitors } from '../../db/schema/index.ts';
 import type { VisitorStatus } from '../../db/schema/visitors.ts';
 import { type PageParams, sortOrder } from '../../platform/http/paging.ts';
 import { likeEscape } from '../../platform/orgs/repository.ts';
+import { pathWithin } from '../../platform/access/scope.ts';
 
 export const selectVisitors = (ex: Executor) => ex.select({ v: visitors, orgName: orgs.name, orgPath: orgs.path }).from(visitors).innerJoin(orgs, eq(orgs.id, visitors.orgId));
 export type VisitorRow = Awaited<ReturnType<ReturnType<typeof selectVisitors>['where']>>[number];
@@ -33,7 +34,7 @@ export function visitorWhere(f: VisitorFilterSql): SQL {
   const c: SQL[] = [f.scope, isNull(visitors.withdrawnAt)];
   if (f.status?.length) c.push(inArray(visitors.status, f.status));
   if (f.kind) c.push(eq(visitors.kind, f.kind));
-  if (f.withinPath) c.push(sql`${orgs.path} like ${`${likeEscape(f.withinPath)}%`}`);
+  if (f.withinPath) c.push(pathWithin(orgs.path, f.withinPath));
   if (f.hostId) c.push(eq(visitors.hostId, f.hostId));
   if (f.siteId) c.push(sql`${visitors.siteIds} @> ${JSON.stringify([f.siteId])}::jsonb`);
   if (f.from) c.push(gte(visitAt, f.from));

@@ -4,11 +4,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { rows } from '../../db/client.ts';
 import { apiTokens, orgs, sites, users } from '../../db/schema/index.ts';
 import { deniedRequestsOf } from '../../test/audit-helpers.ts';
 import { assertError, assertStatus } from '../../test/http-assert.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { pathWithin } from './scope.ts';
 
 let t: TestApp;
 before(async () => {
@@ -108,4 +110,15 @@ test('SEC-02: without a session every API route answers 401, never data', async 
   for (const url of ['/api/v1/users', '/api/v1/orgs', '/api/v1/sites', '/api/v1/api-tokens', '/api/v1/audit/events', `/api/v1/orgs/${await t.orgId('SFX')}/settings`]) {
     assertError(await anon.get(url), 401, 'UNAUTHENTICATED');
   }
+});
+
+test('ORG-01: a subtree condition selects exactly the paths a LIKE prefix selects — the unit and its descendants, no sibling whose id merely sorts next to it', async () => {
+  const candidates = ['/a/b/', '/a/b/c/', '/a/b/c/d/', '/a/b', '/a/', '/a/bc/', '/a/b0/', '/a/b./', '/a/b~/', '/a/c/', '/b/'];
+  const values = sql.join(candidates.map((c) => sql`(${c})`), sql`, `);
+  const picked = async (cond: SQL) =>
+    (await rows<{ p: string }>(t.database.db, sql`select p from (values ${values}) as v(p) where ${cond} order by p`)).map((r) => r.p);
+  const col = sql`p`;
+  assert.deepEqual(await picked(pathWithin(col, '/a/b/')), ['/a/b/', '/a/b/c/', '/a/b/c/d/']);
+  assert.deepEqual(await picked(pathWithin(col, '/a/b/')), await picked(sql`p like ${'/a/b/%'}`));
+  assert.deepEqual(await picked(pathWithin(col, '/a/')), await picked(sql`p like ${'/a/%'}`));
 });

@@ -67,14 +67,28 @@ export function grantsOnly(actor: Actor): Actor {
   return Object.defineProperties({ kind: actor.kind, grants } as Actor, Object.fromEntries(identity.map((f) => [f, refuse(f)])));
 }
 
+/**
+ * SQL condition: the unit path `pathCol` lies in the subtree at `path` (the unit itself included) —
+ * the rows of `pathCol like 'path%'` (with `path` escaped), written as the range of strings that start
+ * with it, [path, path with its last character raised by one), in the byte-wise operators the
+ * text_pattern_ops index on orgs.path is searched with. The planner estimates a range more cheaply
+ * than a pattern (issue 4: planning a dashboard's statement with six scope conditions 3.0 → 2.3 ms;
+ * every scoped read has at least one).
+ */
+export function pathWithin(pathCol: PgColumn | SQL, path: string): SQL {
+  if (!path) return sql`true`;
+  const above = path.slice(0, -1) + String.fromCharCode(path.charCodeAt(path.length - 1) + 1);
+  return sql`(${pathCol} ~>=~ ${path} and ${pathCol} ~<~ ${above})`;
+}
+
 /** SQL condition: `orgCol` lies in one of the subtrees (false when there are none). */
 export function inSubtrees(orgCol: PgColumn | SQL, paths: string[]): SQL {
   if (!paths.length) return sql`false`;
-  const likes = sql.join(
-    paths.map((p) => sql`o.path like ${`${p}%`}`),
+  const within = sql.join(
+    paths.map((p) => pathWithin(sql`o.path`, p)),
     sql` or `,
   );
-  return sql`${orgCol} in (select o.id from orgs o where ${likes})`;
+  return sql`${orgCol} in (select o.id from orgs o where ${within})`;
 }
 
 /** SQL condition for a list: the rows the actor may see with `perm`. */

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.ts';
 import { notificationChannels, notificationDeliveries, orgs } from '../../db/schema/index.ts';
 import type { ChannelKind } from '../../db/schema/notify.ts';
 import { type PageParams, sortOrder } from '../http/paging.ts';
-import { likeEscape } from '../orgs/repository.ts';
+import { pathWithin } from '../access/scope.ts';
 
 export interface ChannelFilter {
   scope: SQL;
@@ -17,7 +17,7 @@ const CHANNEL_SORTS = { name: notificationChannels.name, kind: notificationChann
 
 export async function listChannels(ex: Executor, f: ChannelFilter, p: PageParams, sort?: string) {
   const conds: SQL[] = [f.scope];
-  if (f.withinPath) conds.push(sql`${orgs.path} like ${`${likeEscape(f.withinPath)}%`}`);
+  if (f.withinPath) conds.push(pathWithin(orgs.path, f.withinPath));
   if (f.kind) conds.push(eq(notificationChannels.kind, f.kind));
   if (!f.includeWithdrawn) conds.push(isNull(notificationChannels.withdrawnAt));
   const w = and(...conds);

@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.ts';
 import { orgs } from '../../db/schema/index.ts';
 import type { OrgKind } from '../../db/schema/orgs.ts';
 import { type PageParams, sortOrder } from '../http/paging.ts';
+import { pathWithin } from '../access/scope.ts';
 
 export type OrgRow = typeof orgs.$inferSelect;
 
@@ -31,7 +32,7 @@ export interface OrgFilter {
 function where(f: OrgFilter): SQL {
   const conds: SQL[] = [f.scope];
   if (f.parentId) conds.push(eq(orgs.parentId, f.parentId));
-  if (f.withinPath) conds.push(sql`${orgs.path} like ${`${likeEscape(f.withinPath)}%`}`);
+  if (f.withinPath) conds.push(pathWithin(orgs.path, f.withinPath));
   if (f.kind) conds.push(eq(orgs.kind, f.kind));
   if (f.q) {
     const pat = `%${likeEscape(f.q)}%`;

@@ -4,6 +4,7 @@ import { orgs, sites } from '../../db/schema/index.ts';
 import type { SiteKind } from '../../db/schema/orgs.ts';
 import { type PageParams, sortOrder } from '../http/paging.ts';
 import { likeEscape } from '../orgs/repository.ts';
+import { pathWithin } from '../access/scope.ts';
 
 export interface SiteFilter {
   scope: SQL;
@@ -17,7 +18,7 @@ const SORTS = { name: sites.name, kind: sites.kind, createdAt: sites.createdAt }
 
 export async function listSites(ex: Executor, f: SiteFilter, p: PageParams, sort?: string) {
   const conds: SQL[] = [f.scope];
-  if (f.withinPath) conds.push(sql`${orgs.path} like ${`${likeEscape(f.withinPath)}%`}`);
+  if (f.withinPath) conds.push(pathWithin(orgs.path, f.withinPath));
   if (f.kind) conds.push(eq(sites.kind, f.kind));
   if (f.q) conds.push(or(ilike(sites.name, `%${likeEscape(f.q)}%`), ilike(sites.location, `%${likeEscape(f.q)}%`))!);
   if (!f.includeWithdrawn) conds.push(isNull(sites.withdrawnAt));

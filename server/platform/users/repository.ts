@@ -4,6 +4,7 @@ import { grants, orgs, roles, users } from '../../db/schema/index.ts';
 import type { UserStatus } from '../../db/schema/users.ts';
 import { type PageParams, sortOrder } from '../http/paging.ts';
 import { likeEscape } from '../orgs/repository.ts';
+import { pathWithin } from '../access/scope.ts';
 
 export interface UserFilter {
   scope: SQL;
@@ -18,7 +19,7 @@ const SORTS = { name: users.name, username: users.username, createdAt: users.cre
 
 export async function listUsers(ex: Executor, f: UserFilter, p: PageParams, sort?: string) {
   const conds: SQL[] = [f.scope, isNull(users.withdrawnAt)];
-  if (f.withinPath) conds.push(sql`${orgs.path} like ${`${likeEscape(f.withinPath)}%`}`);
+  if (f.withinPath) conds.push(pathWithin(orgs.path, f.withinPath));
   if (f.status) conds.push(eq(users.status, f.status));
   if (f.phoneHash) conds.push(eq(users.phoneHash, f.phoneHash));
   if (f.q) {
