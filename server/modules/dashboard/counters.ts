@@ -27,8 +27,6 @@ export function intersect(a: string[], b: string[]): string[] {
 }
 const lastId = (path: string) => path.split('/').filter(Boolean).pop()!;
 
-export type Buckets = Map<string, Map<string, number>>;
-
 /**
  * A read that can share one statement with others (readPart): the scalar subqueries it selects — each
  * returns one value, a count or a row set as JSON — and how to turn their values into the figure. The
@@ -87,9 +85,6 @@ export function countsPart(orgIds: string[], metrics: string[]): Part<Map<string
     return out;
   });
 }
-
-/** counts[orgId][metric \t bucket] for the given units and metrics, read on their own. */
-export const readCounts = (ex: Executor, orgIds: string[], metrics: string[]) => readPart(ex, countsPart(orgIds, metrics));
 
 /** A counter row condition for childTotals: the metric(s), optionally only buckets before / equal to one. */
 export function metric(name: string | string[], bucket: { before?: string; in?: string } = {}): SQL {

@@ -1,5 +1,6 @@
 // The dashboard's figures read from the maintained counters (counters.ts): the same numbers as the
 // register scans in service.ts, without reading the province's hazards and inspections per request.
+import type { Static } from '@fastify/type-provider-typebox';
 import { and, eq, isNotNull, isNull, not, type SQL } from 'drizzle-orm';
 import { hazards } from '../../db/schema/index.ts';
 import { inSubtrees, requireActor, scopePaths } from '../../platform/access/scope.ts';
@@ -8,6 +9,7 @@ import { HP } from '../hazards/permissions.ts';
 import { filterConditions, whereFor as hazardFilter } from '../hazards/service.ts';
 import * as c from './counters.ts';
 import * as repo from './repository.ts';
+import type { Dashboard } from './schema.ts';
 
 const OPEN_GRADED = ['assessed', 'rectifying', 'rectified'];
 
@@ -64,13 +66,8 @@ export async function inspectionFigures(ctx: Ctx, root: repo.Root, month: string
   };
 }
 
-export interface HazardTasks {
-  hazardsToRectify: number;
-  hazardsToVerify: number;
-  hazardsToAssess: number;
-  signoffs: number;
-  extensions: number;
-}
+/** The hazard part of the viewer's tasks, as the response schema names them. */
+type HazardTasks = Omit<Static<typeof Dashboard>['tasks'], 'inspectionsDue'>;
 
 /**
  * The hazard tasks (= GET /hazards?task=… counts): the counters of the subtrees where the viewer holds
