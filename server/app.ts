@@ -138,6 +138,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   fastify.decorateRequest('actor', null);
   fastify.decorateRequest('auth', null);
   fastify.decorateRequest('authProblem', null);
+  fastify.decorateRequest('dbSnapshot', null);
   fastify.decorateRequest('lang', 'zh-CN');
   // Set before any plugin registers routes, so every encapsulated context (API docs included) inherits it.
   fastify.setErrorHandler(handleError);

@@ -109,4 +109,75 @@ describe('read coalescing', () => {
     s.started[2].finish();
     assert.deepEqual([await third, await fourth], [0, 0]);
   });
+
+  describe('joining a computation under way when nothing was committed since it started (a snapshot)', () => {
+    test('a read with the running computation’s snapshot joins it instead of waiting for the next', async () => {
+      const c = new Coalescer<number>();
+      const s = controllable();
+      const first = c.run('k', s.compute, 'snap-1');
+      const joined = c.run('k', s.compute, 'snap-1');
+      assert.equal(s.started.length, 1, 'no second computation');
+      s.started[0].finish();
+      assert.deepEqual([await first, await joined], [0, 0]);
+      await tick();
+      assert.equal(s.started.length, 1, 'nothing left waiting');
+      assert.equal(c.activeKeys, 0);
+    });
+
+    test('a read whose snapshot differs (a commit since the computation started) waits for the next, which sees the commit', async () => {
+      const c = new Coalescer<number>();
+      const s = controllable();
+      const first = c.run('k', s.compute, 'snap-1');
+      s.write();
+      const after = c.run('k', s.compute, 'snap-2');
+      assert.equal(s.started.length, 1, 'waits');
+      s.started[0].finish();
+      await tick();
+      s.started[1].finish();
+      assert.deepEqual([await first, await after], [0, 1]);
+    });
+
+    test('a read without a snapshot never joins a running computation', async () => {
+      const c = new Coalescer<number>();
+      const s = controllable();
+      void c.run('k', s.compute, 'snap-1');
+      void c.run('k', s.compute);
+      s.started[0].finish();
+      await tick();
+      assert.equal(s.started.length, 2);
+    });
+
+    test('a waiting group takes the latest snapshot its readers bring; once started, a read with that snapshot joins it', async () => {
+      const c = new Coalescer<number>();
+      const s = controllable();
+      void c.run('k', s.compute, 'snap-1');
+      s.write();
+      const a = c.run('k', s.compute, 'snap-2'); // waits: another snapshot
+      const b = c.run('k', s.compute, 'snap-3'); // joins the waiting group, whose snapshot becomes snap-3
+      s.started[0].finish();
+      await tick();
+      assert.equal(s.started.length, 2);
+      const late = c.run('k', s.compute, 'snap-3');
+      const older = c.run('k', s.compute, 'snap-2');
+      assert.equal(s.started.length, 2, 'the late read joined the running group');
+      s.started[1].finish();
+      assert.deepEqual([await a, await b, await late], [1, 1, 1]);
+      await tick();
+      assert.equal(s.started.length, 3, 'a read with an older snapshot than the group’s waited for the next');
+      s.started[2].finish();
+      assert.equal(await older, 1);
+    });
+
+    test('a finished computation is never joined, whatever the snapshot', async () => {
+      const c = new Coalescer<number>();
+      const s = controllable();
+      const first = c.run('k', s.compute, 'snap-1');
+      s.started[0].finish();
+      await first;
+      await tick();
+      void c.run('k', s.compute, 'snap-1');
+      assert.equal(s.started.length, 2);
+    });
+  });
 });
+

@@ -73,6 +73,11 @@ export interface Ctx {
   userAgent: string | null;
   requestId: string | null;
   now: Date;
+  /**
+   * The database snapshot the request saw after it arrived (authenticate.ts), for reads on the shared
+   * pool: a shared read started under the same snapshot may be joined (platform/coalesce.ts).
+   */
+  snapshot?: string;
   /** Runs after the transaction commits (never on rollback). */
   afterCommit(fn: () => void): void;
   /**

@@ -73,7 +73,7 @@ const lastDayOf = (month: string) => addDays(`${shiftMonth(month, 1)}-01`, -1);
  */
 function shared<T>(ctx: Ctx, panels: (app: object) => Coalescer<T>, root: repo.Root, read: (at: Ctx) => Promise<T>): Promise<T> {
   if (ctx.tx !== ctx.app.db) return read(ctx);
-  return panels(ctx.app).run(root.id, () => read({ ...ctx, now: ctx.app.clock.now() }));
+  return panels(ctx.app).run(root.id, () => read({ ...ctx, now: ctx.app.clock.now() }), ctx.snapshot);
 }
 const hazardPanels = perApp<Awaited<ReturnType<typeof fromCounters.hazardFigures>>>();
 const inspectionPanels = perApp<Awaited<ReturnType<typeof fromCounters.inspectionFigures>>>();
@@ -193,7 +193,8 @@ async function figures(ctx: Ctx, root: repo.Root, scan: boolean) {
  * Identical dashboard reads (same viewer, same grants, same unit, same language) that arrive while one
  * is being computed share the next computation (platform/coalesce.ts): it starts after they arrived,
  * so each still gets figures read after its request — the home page opened in many tabs or on many
- * screens at once costs one read per round instead of one per screen.
+ * screens at once costs one read per round instead of one per screen. A read that arrives while one
+ * is under way joins it instead when nothing was committed since it started (ctx.snapshot).
  */
 export async function dashboard(ctx: Ctx, q: { orgId?: string }, opts: { scan?: boolean } = {}) {
   const roots = scopeRoots(ctx);
@@ -206,5 +207,5 @@ export async function dashboard(ctx: Ctx, q: { orgId?: string }, opts: { scan?: 
   return reads(ctx.app).run(`${named?.id ?? ''}\n${viewerKey(ctx)}`, async () => {
     const at = { ...ctx, now: ctx.app.clock.now() };
     return figures(at, named ?? (await scopeRoot(at, roots, undefined)), false);
-  });
+  }, ctx.snapshot);
 }

@@ -52,7 +52,8 @@ const countAll = (ctx: Ctx, list: TodayTile[], root: Root) => Promise.all(list.m
 /**
  * The figures of tiles that depend only on the viewer's grants. On the shared pool, viewers with the
  * same grants asking about the same unit share one count (platform/coalesce.ts: it starts after they
- * all arrived, so each still gets figures read after its request). Inside a transaction the count is
+ * all arrived, so each still gets figures read after its request; or it is under way and nothing was
+ * committed since it started). Inside a transaction the count is
  * the viewer's own (it must see the transaction's writes), with the same identity-less actor.
  */
 const sharedCounts = perApp<number[]>();
@@ -62,7 +63,7 @@ function countByGrants(ctx: Ctx, list: TodayTile[], root: Root): Promise<number[
   const reader = { ...ctx, actor: grantsOnly(actor), ip: null, userAgent: null, requestId: null };
   if (ctx.tx !== ctx.app.db) return countAll(reader, list, root);
   // The tiles shown follow from the grants, so the key needs no list of them.
-  return sharedCounts(ctx.app).run(`${root.id}\n${grantsKey(actor)}`, () => countAll({ ...reader, now: ctx.app.clock.now() }, list, root));
+  return sharedCounts(ctx.app).run(`${root.id}\n${grantsKey(actor)}`, () => countAll({ ...reader, now: ctx.app.clock.now() }, list, root), ctx.snapshot);
 }
 
 /** The tiles the viewer may see, with their figures over `root`'s subtree. */

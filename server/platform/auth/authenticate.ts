@@ -18,8 +18,15 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const TOKEN_PREFIX = 'anb_';
 
 /**
+ * The database's snapshot as the look-up saw it (platform/coalesce.ts): a shared read that started
+ * while the same snapshot held may be joined by this request — nothing was committed in between.
+ */
+const snapshotColumn = sql<string>`pg_current_snapshot()::text`;
+
+/**
  * The two look-ups every request makes, each one round trip: a token with its unit, its owner with
- * their unit and their grants; a session with its person, their unit and their grants. Built once per
+ * their unit and their grants; a session with its person, their unit and their grants (and both with
+ * the database's snapshot, which costs nothing more). Built once per
  * database and prepared (on PostgreSQL a named statement per connection, parsed and planned once): they
  * run before every API request, and building the query each time cost more than running it.
  */
@@ -27,7 +34,7 @@ function prepare(db: Db) {
   const tokenOrg = alias(orgs, 'token_org');
   return {
     token: db
-      .select({ token: apiTokens, orgPath: tokenOrg.path, user: users, userOrgPath: orgs.path, userOrgName: orgs.name, grants: grantsColumn(users.id) })
+      .select({ token: apiTokens, orgPath: tokenOrg.path, user: users, userOrgPath: orgs.path, userOrgName: orgs.name, grants: grantsColumn(users.id), snapshot: snapshotColumn })
       .from(apiTokens)
       .innerJoin(tokenOrg, eq(tokenOrg.id, apiTokens.orgId))
       .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -35,7 +42,7 @@ function prepare(db: Db) {
       .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
       .prepare('anbao_auth_token'),
     session: db
-      .select({ session: sessions, user: users, orgPath: orgs.path, orgName: orgs.name, grants: grantsColumn(users.id) })
+      .select({ session: sessions, user: users, orgPath: orgs.path, orgName: orgs.name, grants: grantsColumn(users.id), snapshot: snapshotColumn })
       .from(sessions)
       .leftJoin(users, eq(users.id, sessions.userId))
       .leftJoin(orgs, eq(orgs.id, users.orgId))
@@ -68,6 +75,7 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
   req.actor = null;
   req.auth = null;
   req.authProblem = null;
+  req.dbSnapshot = null;
   const app = req.server.anbao;
   const now = app.clock.now();
   const header = req.headers.authorization;
@@ -91,6 +99,7 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
     const grantList = narrowToToken(grantsFrom(t.grants), t.token.permissions, t.orgPath);
     req.actor = actorOf(user, grantList, { kind: 'token', tokenId: t.token.id });
     req.auth = { kind: 'token' };
+    req.dbSnapshot = t.snapshot;
     if (!t.token.lastUsedAt || now.getTime() - t.token.lastUsedAt.getTime() > TOUCH_MS) {
       await app.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, t.token.id));
     }
@@ -127,6 +136,7 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
   }
   req.actor = actorOf(user, grantsFrom(row!.grants), { sessionId: id });
   req.auth = { kind: 'session', sessionId: id, state: s.state, csrfToken: s.csrfToken };
+  req.dbSnapshot = row!.snapshot;
 }
 
 /** preValidation: enforce the route's declared access before any input is looked at. */

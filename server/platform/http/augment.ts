@@ -52,6 +52,8 @@ declare module 'fastify' {
     auth: AuthInfo | null;
     /** Why a presented credential was not accepted (401 code), when it was not. */
     authProblem: string | null;
+    /** The database snapshot the caller's authentication read, after the request arrived (Ctx.snapshot). */
+    dbSnapshot: string | null;
     lang: Lang;
   }
   interface FastifyContextConfig extends RouteAccess {}

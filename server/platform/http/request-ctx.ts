@@ -21,6 +21,8 @@ export function requestCtx(req: FastifyRequest, tx: Executor = req.server.anbao.
     userAgent: (req.headers['user-agent'] as string | undefined) ?? null,
     requestId: String(req.id),
     now: app.clock.now(),
+    // Only reads on the shared pool may use it; inside a transaction the reads see its own writes.
+    snapshot: tx === app.db ? (req.dbSnapshot ?? undefined) : undefined,
     afterCommit: (fn) => (after ? after.push(fn) : fn()),
     auditBuffer,
   };
