@@ -99,5 +99,5 @@ export async function namesOf(ctx: Ctx, ids: Array<string | null | undefined>): 
 
 export const ref = (names: Map<string, string>, id: string | null | undefined) => (id ? { id, name: names.get(id) ?? '' } : null);
 
-/** Orgs path condition for `withinPath` filters. */
-export const pathLike = (path: string) => pathWithin(orgs.path, path);
+/** The unit (orgs row joined to the record) lies in the subtree at `path`: the path index's range (pathWithin). */
+export const unitWithin = (path: string) => pathWithin(orgs.path, path);

@@ -7,7 +7,7 @@ import { inSubtrees, requireActor, scopePaths } from '../../platform/access/scop
 import type { Ctx } from '../../platform/context.ts';
 import { ruleRefused } from '../../platform/http/errors.ts';
 import { addDays, daysBetween, startOfDayIn } from '../../platform/time.ts';
-import { pathLike } from './common.ts';
+import { unitWithin } from './common.ts';
 import { DP } from './permissions.ts';
 
 export const MAX_RANGE_DAYS = 62;
@@ -73,7 +73,7 @@ export async function coverageOf(ctx: Ctx, from: string, to: string, withinPath:
   const tz = ctx.app.config.timeZone;
   const conds = [isNull(dutyShifts.withdrawnAt), isNull(orgs.withdrawnAt)];
   if (!system) conds.push(inSubtrees(dutyShifts.orgId, scopePaths(requireActor(ctx), DP.read)));
-  if (withinPath) conds.push(pathLike(withinPath));
+  if (withinPath) conds.push(unitWithin(withinPath));
   const units = await ctx.tx
     .selectDistinct({ orgId: orgs.id, orgName: orgs.name, orgPath: orgs.path })
     .from(dutyShifts)

@@ -15,7 +15,7 @@ import { type PageParams, pageOf, sortOrder } from '../../platform/http/paging.t
 import { updateVersioned } from '../../platform/http/versions.ts';
 import { notify } from '../../platform/notify/service.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
-import { namesOf, onDuty, pathLike, ref, requireAt, requireOnDuty, requireVisible, selectAssignment, visibleAssignment, type AssignmentFull } from './common.ts';
+import { namesOf, onDuty, unitWithin, ref, requireAt, requireOnDuty, requireVisible, selectAssignment, visibleAssignment, type AssignmentFull } from './common.ts';
 import { DP } from './permissions.ts';
 import { presentItems } from './present.ts';
 
@@ -90,7 +90,7 @@ export interface HandoverQuery {
 
 async function handoverWhere(ctx: Ctx, q: HandoverQuery, perm: string = DP.read): Promise<SQL> {
   const c: SQL[] = [inSubtrees(dutyHandovers.orgId, scopePaths(requireActor(ctx), perm)), isNull(dutyHandovers.withdrawnAt)];
-  if (q.orgId) c.push(pathLike((await visibleOrg(ctx, q.orgId)).path));
+  if (q.orgId) c.push(unitWithin((await visibleOrg(ctx, q.orgId)).path));
   if (q.from) c.push(gte(dutyAssignments.dutyDate, q.from));
   if (q.to) c.push(lte(dutyAssignments.dutyDate, q.to));
   if (q.status) c.push(eq(dutyHandovers.status, q.status));

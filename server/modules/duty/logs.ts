@@ -16,7 +16,7 @@ import { holders, notify } from '../../platform/notify/service.ts';
 import { likeEscape } from '../../platform/orgs/repository.ts';
 import { visibleOrg } from '../../platform/orgs/service.ts';
 import { dateIn, endOfDayIn, startOfDayIn } from '../../platform/time.ts';
-import { type AssignmentFull, onDuty, pathLike, requireOnDuty, requireVisible, visibleAssignment } from './common.ts';
+import { type AssignmentFull, onDuty, unitWithin, requireOnDuty, requireVisible, visibleAssignment } from './common.ts';
 import { DP } from './permissions.ts';
 
 export const logSelection = { l: dutyLogs, a: dutyAssignments, shiftName: dutyShifts.name, orgName: orgs.name, orgPath: orgs.path, authorName: users.name };
@@ -82,7 +82,7 @@ export interface LogQuery {
 export async function logWhere(ctx: Ctx, q: LogQuery, scope?: SQL): Promise<SQL> {
   const tz = ctx.app.config.timeZone;
   const c: SQL[] = [scope ?? inSubtrees(dutyLogs.orgId, scopePaths(requireActor(ctx), DP.read))];
-  if (q.orgId) c.push(pathLike((await visibleOrg(ctx, q.orgId)).path));
+  if (q.orgId) c.push(unitWithin((await visibleOrg(ctx, q.orgId)).path));
   if (q.assignmentId) c.push(eq(dutyLogs.assignmentId, q.assignmentId));
   if (q.from) c.push(gte(dutyLogs.occurredAt, startOfDayIn(q.from, tz)));
   if (q.to) c.push(lte(dutyLogs.occurredAt, endOfDayIn(q.to, tz)));

@@ -12,7 +12,7 @@ import { conflict, invalidState, ruleRefused } from '../../platform/http/errors.
 import { type PageParams, pageOf, sortOrder } from '../../platform/http/paging.ts';
 import { updateVersioned } from '../../platform/http/versions.ts';
 import { addDays, dateIn } from '../../platform/time.ts';
-import { type AssignmentFull, namesOf, onDuty, pathLike, ref, requireAt, requireEligible, selectAssignment, unitOf, visibleAssignment, visibleShift } from './common.ts';
+import { type AssignmentFull, namesOf, onDuty, unitWithin, ref, requireAt, requireEligible, selectAssignment, unitOf, visibleAssignment, visibleShift } from './common.ts';
 import { shiftWindow } from './coverage.ts';
 import { DP } from './permissions.ts';
 import { isMissingHandover, missingHandoverSql } from './policy.ts';
@@ -78,7 +78,7 @@ export interface RosterQuery {
 /** The register's filter as SQL over assignments ⋈ orgs, within the caller's read scope (the tiles count with it). */
 export async function rosterWhere(ctx: Ctx, q: RosterQuery, scope?: SQL): Promise<SQL> {
   const c: SQL[] = [scope ?? inSubtrees(dutyAssignments.orgId, scopePaths(requireActor(ctx), DP.read))];
-  if (q.orgId) c.push(pathLike((await visibleOrg(ctx, q.orgId)).path));
+  if (q.orgId) c.push(unitWithin((await visibleOrg(ctx, q.orgId)).path));
   if (!q.includeWithdrawn) c.push(isNull(dutyAssignments.withdrawnAt));
   if (q.from) c.push(gte(dutyAssignments.dutyDate, q.from));
   if (q.to) c.push(lte(dutyAssignments.dutyDate, q.to));

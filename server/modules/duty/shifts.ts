@@ -11,7 +11,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { invalidState } from '../../platform/http/errors.ts';
 import { updateVersioned } from '../../platform/http/versions.ts';
 import { orgFor, visibleOrg } from '../../platform/orgs/service.ts';
-import { pathLike, requireAt, type ShiftRow, visibleShift } from './common.ts';
+import { unitWithin, requireAt, type ShiftRow, visibleShift } from './common.ts';
 import { minutesOf } from './coverage.ts';
 import { DP } from './permissions.ts';
 
@@ -32,7 +32,7 @@ export function presentShift(ctx: Ctx, s: ShiftRow, orgName: string, orgPath: st
 
 export async function listShifts(ctx: Ctx, q: { orgId?: string; includeWithdrawn?: boolean }) {
   const conds = [inSubtrees(dutyShifts.orgId, scopePaths(requireActor(ctx), DP.read))];
-  if (q.orgId) conds.push(pathLike((await visibleOrg(ctx, q.orgId)).path));
+  if (q.orgId) conds.push(unitWithin((await visibleOrg(ctx, q.orgId)).path));
   if (!q.includeWithdrawn) conds.push(isNull(dutyShifts.withdrawnAt));
   const rs = await ctx.tx.select({ s: dutyShifts, orgName: orgs.name, orgPath: orgs.path }).from(dutyShifts).innerJoin(orgs, eq(orgs.id, dutyShifts.orgId)).where(and(...conds)).orderBy(asc(orgs.path), asc(dutyShifts.startTime), asc(dutyShifts.id));
   return { items: rs.map((r) => presentShift(ctx, r.s, r.orgName, r.orgPath)) };

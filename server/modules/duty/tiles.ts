@@ -6,7 +6,7 @@ import { inSubtrees, requireActor, scopePaths } from '../../platform/access/scop
 import type { Ctx } from '../../platform/context.ts';
 import { addDays, dateIn } from '../../platform/time.ts';
 import { registerTodayTile } from '../dashboard/tiles.ts';
-import { pathLike } from './common.ts';
+import { unitWithin } from './common.ts';
 import { coverageOf } from './coverage.ts';
 import { countLogs, logWhere } from './logs.ts';
 import { DP } from './permissions.ts';
@@ -36,7 +36,7 @@ registerTodayTile({
   permission: DP.read,
   tone: 'warn',
   order: 31,
-  count: async (ctx, root) => countAssignments(ctx, and(await rosterWhere(ctx, { missingHandover: true }, inSubtrees(dutyAssignments.orgId, scopePaths(requireActor(ctx), DP.read))), pathLike(root.path))!),
+  count: async (ctx, root) => countAssignments(ctx, and(await rosterWhere(ctx, { missingHandover: true }, inSubtrees(dutyAssignments.orgId, scopePaths(requireActor(ctx), DP.read))), unitWithin(root.path))!),
 });
 
 registerTodayTile({
@@ -45,6 +45,6 @@ registerTodayTile({
   link: '/duty/logs?urgent=true&today=true&orgId={scope}',
   permission: DP.read,
   order: 32,
-  count: async (ctx, root) => countLogs(ctx, and(await logWhere(ctx, { urgent: true, today: true }), pathLike(root.path))!),
+  count: async (ctx, root) => countLogs(ctx, and(await logWhere(ctx, { urgent: true, today: true }), unitWithin(root.path))!),
 });
 
