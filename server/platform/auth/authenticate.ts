@@ -99,9 +99,12 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
     const grantList = narrowToToken(grantsFrom(t.grants), t.token.permissions, t.orgPath);
     req.actor = actorOf(user, grantList, { kind: 'token', tokenId: t.token.id });
     req.auth = { kind: 'token' };
-    req.dbSnapshot = t.snapshot;
     if (!t.token.lastUsedAt || now.getTime() - t.token.lastUsedAt.getTime() > TOUCH_MS) {
       await app.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, t.token.id));
+    } else {
+      // Only when this request has committed nothing since: a snapshot from before its own write
+      // would let it join a read that cannot see that write.
+      req.dbSnapshot = t.snapshot;
     }
     return;
   }
@@ -133,10 +136,11 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
   }
   if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_MS) {
     await app.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  } else {
+    req.dbSnapshot = row!.snapshot; // as for tokens: none after this request's own write
   }
   req.actor = actorOf(user, grantsFrom(row!.grants), { sessionId: id });
   req.auth = { kind: 'session', sessionId: id, state: s.state, csrfToken: s.csrfToken };
-  req.dbSnapshot = row!.snapshot;
 }
 
 /** preValidation: enforce the route's declared access before any input is looked at. */
