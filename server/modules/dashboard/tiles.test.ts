@@ -92,19 +92,21 @@ test('RPT-02: a person without the tile\'s permission does not see it (branch1 m
 
 const tile = (body: { today: Array<{ key: string; label: string; value: number }> }, key: string) => body.today.find((x) => x.key === key)!;
 
-/**
- * officer's dashboard read holds its shared count of test.hazardsInScope (after reading); meanwhile
- * `between` runs, then three dashboard reads with the same grants (officer in English, officer2 in both
- * languages; officer's own Chinese read would be an identical read) ask for that count. The held count
- * is let go once all of them have asked for it (each dashboard read counts its personal tile just
- * before), however slow the machine. `laterReads` replaces the three. Returns the four answers and how many shared counts ran.
- */
 type Client = Awaited<ReturnType<TestApp['login']>>;
 const threeLater = (officer: Client, officer2: Client) => {
   const en = { headers: { 'accept-language': 'en' } };
   return [officer.request('GET', '/api/v1/dashboard', undefined, en), officer2.get('/api/v1/dashboard'), officer2.request('GET', '/api/v1/dashboard', undefined, en)];
 };
-async function heldRound<T>(between: (officer: Client) => Promise<T>, laterReads = threeLater) {
+/**
+ * officer's dashboard read holds its shared count of test.hazardsInScope (after reading); meanwhile
+ * `between` runs, then three dashboard reads with the same grants (officer in English, officer2 in both
+ * languages; officer's own Chinese read would be an identical read) ask for that count (`laterReads`
+ * replaces the three). The held count is let go once all of them have asked for it (each dashboard read
+ * counts its personal tile just before), however slow the machine. Returns the answers, how many shared
+ * counts ran, and whether the database's snapshot was the same before the first read and once every
+ * later read had asked (`clean`: nothing committed anywhere meanwhile).
+ */
+async function heldRound(between: (officer: Client) => Promise<unknown>, laterReads = threeLater) {
   // officer and officer2 are both security officers of 安全保卫部: the same grants, different people.
   const [officer, officer2] = [await t.login('officer'), await t.login('officer2')];
   let read!: () => void;
@@ -114,9 +116,10 @@ async function heldRound<T>(between: (officer: Client) => Promise<T>, laterReads
   hazardCounts = 0;
   personalCounts = 0;
   try {
+    const start = await dbSnapshot();
     const first = officer.get('/api/v1/dashboard');
     await counted; // officer's count has read the hazards and is held
-    const seen = await between(officer);
+    await between(officer);
     const later = laterReads(officer, officer2);
     for (const until = Date.now() + 30_000; personalCounts < later.length + 1; ) {
       assert.ok(Date.now() < until, `only ${personalCounts} of ${later.length + 1} dashboard reads reached the tiles`);
@@ -126,7 +129,7 @@ async function heldRound<T>(between: (officer: Client) => Promise<T>, laterReads
     release();
     const answers = await Promise.all([first, ...later]);
     for (const r of answers) assert.equal(r.status, 200);
-    return { answers, counts: hazardCounts, seen, afterAsking };
+    return { answers, counts: hazardCounts, clean: start === afterAsking };
   } finally {
     hold = null;
     release();
@@ -152,9 +155,9 @@ test('RPT-02: viewers with the same grants who ask while a count is under way jo
   // On PostgreSQL the snapshot is the whole server's: another test file's commit between the reads makes
   // them wait for a new count instead (correctly). Try again until a round saw no commit at all.
   for (let attempt = 1; attempt <= 10; attempt++) {
-    const { answers, counts, seen, afterAsking } = await heldRound(() => dbSnapshot());
+    const { answers, counts, clean } = await heldRound(async () => undefined);
     for (const r of answers) assert.equal(tile(r.body, 'test.hazardsInScope').value, before);
-    if (seen !== afterAsking) continue; // something committed somewhere meanwhile: no promise either way
+    if (!clean) continue; // something committed somewhere meanwhile: no promise either way
     assert.equal(counts, 1, 'the three later reads joined the count under way');
     return;
   }
