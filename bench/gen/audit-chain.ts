@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Executor } from '../../server/db/client.ts';
+import { canonicalJsonText } from '../../server/db/canonical-json.ts';
 import { auditEvents } from '../../server/db/schema/index.ts';
 import { type AuditRow, chainHash } from '../../server/platform/audit/chain.ts';
 import { branchName, HAZARD_TITLES, personName, type Plan, uid } from './plan.ts';
@@ -114,7 +115,8 @@ function* sealedRows(plan: Plan, start: ChainStart): Generator<AuditRow> {
 }
 
 const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-const cell = (v: unknown) => (v === null || v === undefined ? '\\N' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? esc(JSON.stringify(v)) : esc(String(v)));
+// json (changes, detail) in the canonical text the audit columns store (server/db/schema/audit.ts).
+const cell = (v: unknown) => (v === null || v === undefined ? '\\N' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? esc(canonicalJsonText(v)) : esc(String(v)));
 const COLUMNS = ['id', 'occurred_at', 'actor_type', 'actor_id', 'actor_name', 'token_id', 'org_id', 'ip', 'user_agent', 'action', 'target_type', 'target_id', 'target_label', 'result', 'changes', 'detail', 'request_id', 'seq', 'prev_hash', 'hash', 'sealed_at'];
 const line = (e: AuditRow) =>
   [e.id, e.occurredAt, e.actorType, e.actorId, e.actorName, e.tokenId, e.orgId, e.ip, e.userAgent, e.action, e.targetType, e.targetId, e.targetLabel, e.result, e.changes, e.detail, e.requestId, e.seq, e.prevHash, e.hash, e.sealedAt].map(cell).join('\t') + '\n';

@@ -35,9 +35,13 @@ export async function auditAppend(app: AppContext, o: { seconds: number; concurr
   return { appended: n, appendPerSec, sealed, sealPerSec: sealed / ((Date.now() - s0) / 1000) };
 }
 
-/** verifyChain over the whole chain vs. raw SHA-256 over the same bytes (prev_hash ‖ canonical JSON) of a sample. */
+/**
+ * verifyChain over the whole chain (hashes recomputed in the database, the default, and with every
+ * hash recomputed in Anbao) vs. raw SHA-256 over the same bytes (prev_hash ‖ canonical JSON) of a sample.
+ */
 export async function verifyThroughput(app: AppContext, sample = 100_000) {
   const v = await verifyChain(app.db);
+  const inApp = await verifyChain(app.db, { recompute: 'app' });
   const rows: AuditRow[] = [];
   for (let after = 0; rows.length < sample; ) {
     const batch = await app.db.select().from(auditEvents).where(gt(auditEvents.seq, after)).orderBy(asc(auditEvents.seq)).limit(5000);
@@ -51,7 +55,7 @@ export async function verifyThroughput(app: AppContext, sample = 100_000) {
   const rawSec = Number(process.hrtime.bigint() - t0) / 1e9;
   const verifyPerSec = v.checked / (v.durationMs / 1000);
   const rawPerSec = bytes.length / rawSec;
-  return { ok: v.ok, checked: v.checked, verifyMs: v.durationMs, verifyPerSec, rawPerSec, ratio: verifyPerSec / rawPerSec, bytesPerEntry: bytes.reduce((s, [p, j]) => s + p.length + j.length, 0) / bytes.length };
+  return { ok: v.ok && inApp.ok, checked: v.checked, verifyMs: v.durationMs, verifyPerSec, recomputedInApp: v.recomputedInApp, inAppMs: inApp.durationMs, inAppPerSec: inApp.checked / (inApp.durationMs / 1000), rawPerSec, ratio: verifyPerSec / rawPerSec, bytesPerEntry: bytes.reduce((s, [p, j]) => s + p.length + j.length, 0) / bytes.length };
 }
 
 /** `npm start` on an existing embedded database until /readyz answers 200 (median of `runs`). */

@@ -177,7 +177,7 @@ test('backup, then restore into an empty data folder (with the source key); veri
   assert.match(v.stdout, /Audit chain intact/);
 });
 
-test('verify-audit names the broken entry after an entry was changed behind the trigger', async () => {
+test('verify-audit names the broken entry after an entry was changed behind the trigger, recomputing in the database and with --in-app', async () => {
   const tampered = path.join(work, 'tampered');
   cpSync(DATA, tampered, { recursive: true });
   const db = await openPglite({ dataDir: path.join(tampered, 'pgdata') });
@@ -189,9 +189,16 @@ test('verify-audit names the broken entry after an entry was changed behind the 
   } finally {
     await db.close();
   }
-  const broken = await anbao(['verify-audit'], { DATA_DIR: tampered });
-  assert.equal(broken.code, 1);
-  assert.match(broken.stderr, new RegExp(`BROKEN at seq 5 \\(entry id ${id}, hash_mismatch`));
+  for (const args of [['verify-audit'], ['verify-audit', '--in-app']]) {
+    const broken = await anbao(args, { DATA_DIR: tampered });
+    assert.equal(broken.code, 1, args.join(' '));
+    assert.match(broken.stderr, new RegExp(`BROKEN at seq 5 \\(entry id ${id}, hash_mismatch`));
+  }
+  const copy = path.join(work, 'in-app');
+  cpSync(DATA, copy, { recursive: true });
+  const intact = await anbao(['verify-audit', '--in-app'], { DATA_DIR: copy });
+  assert.equal(intact.code, 0, intact.stderr);
+  assert.match(intact.stdout, /Audit chain intact: .*every hash recomputed in Anbao/);
 });
 
 test('create-admin on a new PostgreSQL database creates the top unit and a one-time password that must be changed', { skip: !pgUrl && 'TEST_DATABASE_URL not set' }, async () => {

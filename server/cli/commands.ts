@@ -17,7 +17,8 @@ const USAGE = `anbao <command>
   migrate                apply database migrations
   seed-demo              seed the demo cooperative into an empty database
   create-admin --username U --name N --role sysadmin|secadmin|auditor [--org-name NAME --org-code CODE --org-kind county_union|province_union]
-  verify-audit           verify the audit hash chain (exit 0 when intact)
+  verify-audit [--in-app] verify the audit hash chain (exit 0 when intact); --in-app recomputes
+                         every hash in Anbao instead of in the database
   backup <file>          write every record to one portable file
   restore <file>         restore a backup into an empty database
   reset-credentials --username U [--totp]
@@ -59,9 +60,10 @@ export async function runCli(command: string, args: string[], config: Config): P
       const rt = await openRuntime(config, { migrate: false });
       try {
         await sealOnce(rt.app.db, () => new Date());
-        const r = await verifyChain(rt.app.db);
+        const r = await verifyChain(rt.app.db, { recompute: args.includes('--in-app') ? 'app' : 'database' });
+        const how = r.recompute === 'app' ? 'every hash recomputed in Anbao' : `hashes recomputed in the database, ${r.recomputedInApp} entries again in Anbao`;
         if (r.ok) {
-          console.log(`Audit chain intact: ${r.checked} entries, head seq ${r.headSeq}, ${r.checkpoints} checkpoints, ${r.unsealed.count} unsealed (${r.durationMs} ms). / 审计链完整。`);
+          console.log(`Audit chain intact: ${r.checked} entries, head seq ${r.headSeq}, ${r.checkpoints} checkpoints, ${r.unsealed.count} unsealed (${r.durationMs} ms; ${how}). / 审计链完整。`);
           return 0;
         }
         const b = r.firstBroken!;

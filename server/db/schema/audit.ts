@@ -3,8 +3,22 @@
 //   hash = SHA-256(prev_hash ‖ canonical JSON of the entry).
 // A trigger (migration 0001) refuses DELETE, TRUNCATE and any UPDATE except the one-time seal.
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, customType, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { canonicalJsonText } from '../canonical-json.ts';
 import { ts } from './common.ts';
+
+/**
+ * A json column (not jsonb: json keeps its text as written) that is always written in the chain's
+ * canonical form — keys sorted, no spaces. Its text is then exactly the bytes the entry's hash covers,
+ * and verification can assemble an entry's canonical JSON in SQL without re-sorting keys
+ * (platform/audit/verify.ts; migration 0012 rewrote the earlier jsonb values into this form).
+ */
+const canonicalJson = customType<{ data: unknown; driverData: unknown }>({
+  dataType: () => 'json',
+  toDriver: (v) => canonicalJsonText(v),
+  // Both drivers parse json already; a string here is the text of a JSON string value.
+  fromDriver: (v) => v,
+});
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;
 export type AuditResult = (typeof AUDIT_RESULTS)[number];
@@ -29,8 +43,8 @@ export const auditEvents = pgTable(
     targetLabel: text('target_label'),
     result: text('result', { enum: AUDIT_RESULTS }).notNull(),
     /** Changed fields only: { field: [before, after] }. Secrets never appear; personal data masked. */
-    changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>(),
-    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    changes: canonicalJson('changes').$type<Record<string, [unknown, unknown]>>(),
+    detail: canonicalJson('detail').$type<Record<string, unknown>>(),
     requestId: text('request_id'),
     seq: bigint('seq', { mode: 'number' }),
     prevHash: text('prev_hash'),

@@ -2,37 +2,14 @@
 // The canonical form covers every column an entry is written with plus its place in the chain (seq),
 // with keys sorted, so it is the same bytes on PGlite, on PostgreSQL and after a backup/restore.
 import { createHash } from 'node:crypto';
+import { canonicalJsonText } from '../../db/canonical-json.ts';
 import type { auditEvents } from '../../db/schema/index.ts';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** An array-index key ("0", "17"): JavaScript objects list these first, in numeric order. */
-const isIndexKey = (k: string) => {
-  const n = Number(k) >>> 0;
-  return String(n) === k && n !== 0xffffffff;
-};
-
-/**
- * JSON of `v` with object keys sorted at every level, written straight out (no sorted copy is built).
- * The order is the one JSON.stringify gives a key-sorted copy — how the chain was defined: index-like
- * keys first in numeric order (as every JavaScript object lists them), then the others sorted.
- */
-function canonicalString(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (v instanceof Date) return JSON.stringify(v.toISOString());
-  if (Array.isArray(v)) return `[${v.map(canonicalString).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o);
-  let i = 0;
-  while (i < keys.length && isIndexKey(keys[i])) i++;
-  const ordered = i === 0 ? keys.sort() : [...keys.slice(0, i), ...keys.slice(i).sort()];
-  return `{${ordered.map((k) => `${JSON.stringify(k)}:${canonicalString(o[k])}`).join(',')}}`;
-}
-
 const str = (v: string | null | undefined) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
-const nested = canonicalString;
+const nested = canonicalJsonText;
 
 /**
  * The entry's canonical JSON: its fields with keys in sorted order (nested objects too). Written out

@@ -11,10 +11,9 @@ import { after, before, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { type Database, openPglite, openPostgres, rows } from '../../db/client.ts';
+import { type Database, rows } from '../../db/client.ts';
 import { appliedMigrations, expectedMigrations } from '../../db/migrate.ts';
 import { attachmentBlobs, attachments, auditEvents, orgs, users } from '../../db/schema/index.ts';
 import { sealOnce } from '../audit/sealer.ts';
@@ -26,7 +25,8 @@ import { Client, startTestApp, TEST_PASSWORD, TEST_TOTP_SECRET, type TestApp } f
 import { TEST_SECRET_KEY } from '../../test/constants.ts';
 import { firstSignIn, createPerson, GOOD_PASSWORDS } from '../../test/people-helpers.ts';
 import { rowCounts } from '../../test/row-counts.ts';
-import { adminUrl, buildPgliteTemplate } from '../../test/template.ts';
+import { freshDatabase as freshDatabaseFor } from '../../test/fresh-database.ts';
+import { buildPgliteTemplate } from '../../test/template.ts';
 import { PNG_1X1, upload } from '../../test/uploads.ts';
 import { backupTo } from './backup.ts';
 import { BackupRefusedError, type BackupSummary } from './format.ts';
@@ -44,28 +44,8 @@ let backup: BackupSummary;
 let sourceHead: Awaited<ReturnType<typeof verifyChain>>;
 let person: { id: string; username: string; password: string };
 
-/** A fresh, EMPTY database (no migrations): PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */
-async function freshDatabase(): Promise<Database> {
-  if (!pgUrl) {
-    const db = await openPglite({});
-    cleanups.push(() => db.close());
-    return db;
-  }
-  const name = `anbao_bk_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl(pgUrl) });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const db = await openPostgres(adminUrl(pgUrl, name), 3);
-  cleanups.push(async () => {
-    await db.close();
-    const a = new pg.Client({ connectionString: adminUrl(pgUrl) });
-    await a.connect();
-    await a.query(`drop database if exists "${name}" with (force)`);
-    await a.end();
-  });
-  return db;
-}
+// The run's PostgreSQL server, if any (before() takes TEST_DATABASE_URL out of the environment).
+const freshDatabase = () => freshDatabaseFor(cleanups, pgUrl);
 
 /** Row counts of every schema table in any database (the harness helper reads only `database`). */
 const countsOf = (database: Database) => rowCounts({ database } as TestApp);
