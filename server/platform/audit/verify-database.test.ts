@@ -77,7 +77,7 @@ test('SEC-04: the database recomputes the same hashes as Anbao for tricky values
   assert.equal(row.detail, '{"2":"b","10":"a","":"c","a":null,"b":{"a":[1.5,0,1e+21],"z":1}}', 'stored as canonical text');
 });
 
-test('SEC-04: both ways name the same first break — an entry changed, forged or removed inside a range and on its edges — and an entry rewritten in another JSON form of the same value still verifies', async () => {
+test('SEC-04: both ways name the same first break — an entry changed (even to a time no date can hold), forged or removed inside a range and on its edges — and an entry rewritten in another JSON form of the same value still verifies', async () => {
   const db = await freshDatabase(cleanups);
   await migrate(db);
   await chainOf(db, Array.from({ length: 13 }, (_, i) => entry(i + 1)));
@@ -121,6 +121,13 @@ test('SEC-04: both ways name the same first break — an entry changed, forged o
   v = await bothWays(db, range, 'the time moved by a millisecond on the head entry');
   assert.deepEqual([v.firstBroken?.reason, v.firstBroken?.seq, v.checked], ['hash_mismatch', 13, 12]);
   await tampered(db, () => db.db.update(auditEvents).set({ occurredAt: e13.occurredAt }).where(eq(auditEvents.id, e13.id)));
+
+  // A time no JavaScript date can hold is a changed entry too, named like any other (not a crash).
+  const e6 = await at(6);
+  await tampered(db, () => db.db.execute(sql`update audit_events set occurred_at = 'infinity' where id = ${e6.id}`));
+  v = await bothWays(db, range, 'the time set to infinity');
+  assert.deepEqual(v.firstBroken, { seq: 6, id: e6.id, reason: 'hash_mismatch', occurredAt: null, action: e6.action });
+  await tampered(db, () => db.db.update(auditEvents).set({ occurredAt: e6.occurredAt }).where(eq(auditEvents.id, e6.id)));
   assert.equal((await bothWays(db, range, 'restored')).ok, true);
 });
 

@@ -71,7 +71,16 @@ async function readBatch(ex: Executor, afterSeq: number, uptoSeq: number, limit 
   }));
 }
 
-const brokenAt = (e: AuditRow | null, seq: number, reason: BreakReason): Broken => ({ seq, id: e?.id ?? null, reason, occurredAt: e?.occurredAt.toISOString() ?? null, action: e?.action ?? null });
+/** A time JavaScript cannot write (infinity, or beyond year 275760) exists only if someone wrote it behind the trigger. */
+const isoOrNull = (d: Date | undefined) => (d && !Number.isNaN(d.getTime()) ? d.toISOString() : null);
+
+const brokenAt = (e: AuditRow | null, seq: number, reason: BreakReason): Broken => ({ seq, id: e?.id ?? null, reason, occurredAt: isoOrNull(e?.occurredAt), action: e?.action ?? null });
+
+/** The entry's hash, or null when its values cannot be written canonically (such an entry was changed). */
+function hashOrNull(prev: string, e: AuditRow, seq: number): string | null {
+  if (Number.isNaN(e.occurredAt.getTime())) return null;
+  return chainHash(prev, e, seq);
+}
 
 /**
  * Walks (afterSeq, uptoSeq] in Anbao from `prev`, the hash of entry afterSeq: every entry read, its
@@ -92,8 +101,8 @@ async function walkInApp(ex: Executor, afterSeq: number, uptoSeq: number, prev: 
       const seq = e.seq!;
       if (seq !== expectedSeq) return { broken: brokenAt(e, expectedSeq, 'seq_gap'), walked, prev };
       if (e.prevHash !== prev) return { broken: brokenAt(e, seq, 'prev_hash_mismatch'), walked, prev };
-      const h = chainHash(prev, e, seq);
-      if (h !== e.hash) return { broken: brokenAt(e, seq, 'hash_mismatch'), walked, prev };
+      const h = hashOrNull(prev, e, seq);
+      if (h === null || h !== e.hash) return { broken: brokenAt(e, seq, 'hash_mismatch'), walked, prev };
       prev = h;
       expectedSeq++;
       walked++;
