@@ -212,7 +212,13 @@ test('SEC-04: the auditor finds the changes in the audit trail, opens an entry a
     const result = dialog(page, '审计链校验结果');
     await result.getByRole('heading', { name: '审计链完整，未发现篡改' }).waitFor();
     assert.match(await result.innerText(), /共校验 \d+ 条记录/);
+    assert.match(await result.innerText(), /在数据库内重算哈希；其中 0 条由本系统逐条复核/);
     await settled(page);
     await checkA11y(page, 'audit chain verification result');
+    // The independent check: every hash recomputed by Anbao, relying on no database function.
+    await result.getByRole('button', { name: '由本系统逐条重算校验' }).click();
+    await result.getByText('由本系统逐条重算全部哈希（不依赖数据库函数）').waitFor();
+    await result.getByRole('heading', { name: '审计链完整，未发现篡改' }).waitFor();
+    assert.equal(await result.getByRole('button', { name: '由本系统逐条重算校验' }).count(), 0, 'already recomputed in Anbao');
   });
 });

@@ -8,7 +8,7 @@ import { asc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema/index.ts';
 import { auditRows } from '../../test/audit-rows.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
-import { assertError, assertStatus } from '../../test/http-assert.ts';
+import { assertError, assertFieldError, assertStatus } from '../../test/http-assert.ts';
 
 let t: TestApp;
 let auditor: Client;
@@ -61,6 +61,20 @@ test('SEC-04: after sealing, the chain verifies: ok, every sealed entry checked,
   const [rec] = (await auditRows(t, { action: 'audit.verify' })).slice(-1);
   assert.equal(rec.result, 'success');
   assert.equal(rec.actorId, await t.userId('auditor'));
+});
+
+test('SEC-04: the auditor can verify with every hash recomputed in Anbao instead of in the database; the way is recorded; an unknown way is refused naming the field', async () => {
+  await someWrites(1);
+  const inDb = await verifyViaApi();
+  assert.deepEqual([inDb.ok, inDb.recompute, inDb.recomputedInApp], [true, 'database', 0]);
+  const r = await auditor.post('/api/v1/audit/verify?recompute=app');
+  assertStatus(r, 200);
+  assert.deepEqual([r.body.ok, r.body.recompute, r.body.recomputedInApp], [true, 'app', r.body.checked]);
+  assert.equal(r.body.headHash, (await entryAtSeq(r.body.headSeq)).hash);
+  const [rec] = (await auditRows(t, { action: 'audit.verify' })).slice(-1);
+  assert.equal((rec.detail as { recompute: string }).recompute, 'app');
+  assertFieldError(await auditor.post('/api/v1/audit/verify?recompute=trust-me'), 'recompute');
+  assertError(await sysadmin.post('/api/v1/audit/verify?recompute=app'), 403, 'FORBIDDEN');
 });
 
 test('SEC-04: a changed entry is named by seq and id (hash_mismatch); restoring it makes the chain whole again', async () => {

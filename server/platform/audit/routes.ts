@@ -7,7 +7,7 @@ import { pageParams } from '../http/paging.ts';
 import { requestCtx, write } from '../http/request-ctx.ts';
 import { IdParams, Page } from '../http/types.ts';
 import { dateIn } from '../time.ts';
-import { AuditEvent, AuditEventParams, AuditExportQuery, AuditListQuery, Checkpoint, VerifyResponse } from './schema.ts';
+import { AuditEvent, AuditEventParams, AuditExportQuery, AuditListQuery, Checkpoint, VerifyQuery, VerifyResponse } from './schema.ts';
 import { sealOnce } from './sealer.ts';
 import * as auditService from './service.ts';
 
@@ -32,9 +32,9 @@ export async function auditRoutes(fastify: FastifyInstance) {
     auditService.get(requestCtx(req), req.params.id),
   );
 
-  app.post('/api/v1/audit/verify', { schema: { tags, summary: 'Verify the hash chain; names the first broken entry', response: { 200: VerifyResponse } }, config: { permission: P.audit.verify, access: 'global' } }, async (req, reply) =>
+  app.post('/api/v1/audit/verify', { schema: { tags, summary: 'Verify the hash chain; names the first broken entry', querystring: VerifyQuery, response: { 200: VerifyResponse } }, config: { permission: P.audit.verify, access: 'global' } }, async (req, reply) =>
     {
-      const result = await auditService.runVerification(req.server.anbao);
+      const result = await auditService.runVerification(req.server.anbao, req.query.recompute);
       return write(req, reply, (ctx) => auditService.recordVerification(ctx, result));
     },
   );

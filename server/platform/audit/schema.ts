@@ -42,6 +42,17 @@ export const AuditListQuery = Type.Object({ ...PagingQuery, ...AuditFilter }, { 
 export const AuditExportQuery = Type.Object({ ...AuditFilter, lang: Type.Optional(StringEnum(['zh-CN', 'en'] as const)) }, { additionalProperties: false });
 export const AuditEventParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
+export const VerifyQuery = Type.Object(
+  {
+    recompute: Type.Optional(
+      StringEnum(['database', 'app'] as const, {
+        description: 'database (default): hashes recomputed in the database, doubtful ranges again in Anbao; app: every hash recomputed in Anbao, relying on no database function',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const VerifyResponse = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
@@ -59,6 +70,9 @@ export const VerifyResponse = Type.Object({
   unsealed: Type.Object({ count: Type.Integer(), oldestAt: Nullable(Type.String()) }),
   checkpoints: Type.Integer(),
   durationMs: Type.Integer(),
+  recompute: StringEnum(['database', 'app'] as const),
+  /** Entries whose hash Anbao recomputed: all with 'app'; with 'database', those of ranges it did not clear. */
+  recomputedInApp: Type.Integer(),
 });
 
 export const Checkpoint = Type.Object({

@@ -14,7 +14,7 @@ import { conflict, invalidField, notFound, ruleRefused } from '../http/errors.ts
 import { pageOf, type PageParams } from '../http/paging.ts';
 import { visibleOrg } from '../orgs/service.ts';
 import { sealOnce } from './sealer.ts';
-import { checkpointPayload, verifyChain } from './verify.ts';
+import { checkpointPayload, type Recompute, verifyChain } from './verify.ts';
 import { audit } from './writer.ts';
 import { auditEventById, auditWhere, exportRows, searchAudit } from './repository.ts';
 
@@ -116,13 +116,13 @@ export async function get(ctx: Ctx, id: number) {
  * Seals what is committed, then walks the whole chain. Runs outside any request transaction (on
  * PGlite there is one connection, so it must not be held meanwhile); recordVerification audits it.
  */
-export async function runVerification(app: Ctx['app']) {
+export async function runVerification(app: Ctx['app'], recompute: Recompute = 'database') {
   await sealOnce(app.db, () => app.clock.now());
-  return verifyChain(app.db);
+  return verifyChain(app.db, { recompute });
 }
 
 export async function recordVerification(ctx: Ctx, result: Awaited<ReturnType<typeof verifyChain>>) {
-  await audit(ctx, { action: 'audit.verify', targetType: 'audit_chain', result: result.ok ? 'success' : 'failure', detail: { checked: result.checked, headSeq: result.headSeq, firstBroken: result.firstBroken, unsealed: result.unsealed.count } });
+  await audit(ctx, { action: 'audit.verify', targetType: 'audit_chain', result: result.ok ? 'success' : 'failure', detail: { checked: result.checked, headSeq: result.headSeq, firstBroken: result.firstBroken, unsealed: result.unsealed.count, recompute: result.recompute, recomputedInApp: result.recomputedInApp } });
   return result;
 }
 

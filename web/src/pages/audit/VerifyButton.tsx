@@ -1,5 +1,7 @@
 // "校验审计链" (SEC-04): the server seals what is committed, walks the whole hash chain and names
-// the first broken entry, if any, and any entries not yet sealed.
+// the first broken entry, if any, and any entries not yet sealed. By default the database recomputes
+// the hashes (Anbao rechecks doubtful ranges); the auditor can run it again with every hash recomputed
+// by Anbao itself, relying on no database function.
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Modal, Result, Typography } from 'antd';
 import { useState } from 'react';
@@ -13,11 +15,14 @@ import { useFormMutation } from '../../components/useFormMutation';
 export function VerifyButton({ onShowEntry }: { onShowEntry: (id: number) => void }) {
   const { t } = useTranslation();
   const [result, setResult] = useState<AuditVerification | null>(null);
-  const verify = useFormMutation(() => api.post<AuditVerification>('/audit/verify'), { invalidate: [['audit']], onSuccess: (r) => setResult(r) });
+  const verify = useFormMutation((recompute: AuditVerification['recompute']) => api.post<AuditVerification>(`/audit/verify?recompute=${recompute}`), {
+    invalidate: [['audit']],
+    onSuccess: (r) => setResult(r),
+  });
   const broken = result?.firstBroken;
   return (
     <>
-      <Button icon={<SafetyCertificateOutlined aria-hidden />} loading={verify.isPending} onClick={() => verify.mutate(undefined)}>
+      <Button icon={<SafetyCertificateOutlined aria-hidden />} loading={verify.isPending} onClick={() => verify.mutate('database')}>
         {t('audit.verify')}
       </Button>
       <Modal open={!!result || !!verify.error} title={t('audit.verifyTitle')} onCancel={() => (setResult(null), verify.reset())} footer={null} width={640}>
@@ -30,6 +35,9 @@ export function VerifyButton({ onShowEntry }: { onShowEntry: (id: number) => voi
               subTitle={t('audit.verifyChecked', { count: result.checked, ms: result.durationMs })}
             />
             <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label={t('audit.verifyWay')}>
+                {result.recompute === 'app' ? t('audit.verifyWayApp') : t('audit.verifyWayDatabase', { count: result.recomputedInApp })}
+              </Descriptions.Item>
               <Descriptions.Item label={t('audit.headSeq')}>{result.headSeq}</Descriptions.Item>
               <Descriptions.Item label={t('audit.headHash')}>
                 <Typography.Text code className="break-all">
@@ -64,6 +72,13 @@ export function VerifyButton({ onShowEntry }: { onShowEntry: (id: number) => voi
                 </Descriptions.Item>
               )}
             </Descriptions>
+            {result.recompute === 'database' && (
+              <div className="top-gap">
+                <Button loading={verify.isPending} onClick={() => verify.mutate('app')}>
+                  {t('audit.verifyInApp')}
+                </Button>
+              </div>
+            )}
           </>
         )}
       </Modal>
