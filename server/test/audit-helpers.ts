@@ -2,6 +2,8 @@
 // with the auditor's session. Entries are searchable as soon as their transaction commits (sealing
 // into the hash chain comes later and is not needed for search).
 import type { Static } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
 import type { AuditEvent } from '../platform/audit/schema.ts';
 import type { Client } from './harness.ts';
 
@@ -18,4 +20,14 @@ export async function auditEntries(auditor: Client, filter: Record<string, strin
 /** Denied requests (result 'denied') of one person, newest first. */
 export function deniedRequestsOf(auditor: Client, actorId: string): Promise<AuditEntry[]> {
   return auditEntries(auditor, { result: 'denied', actorId });
+}
+
+/** Runs raw statements with the append-only trigger off, as an attacker with database access would. */
+export async function withAuditTriggerOff(db: Executor, fn: () => Promise<unknown>): Promise<void> {
+  await db.execute(sql`alter table audit_events disable trigger audit_events_no_change`);
+  try {
+    await fn();
+  } finally {
+    await db.execute(sql`alter table audit_events enable trigger audit_events_no_change`);
+  }
 }

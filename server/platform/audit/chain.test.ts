@@ -6,6 +6,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { asc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema/index.ts';
+import { withAuditTriggerOff } from '../../test/audit-helpers.ts';
 import { auditRows } from '../../test/audit-rows.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { assertError, assertFieldError, assertStatus } from '../../test/http-assert.ts';
@@ -23,15 +24,7 @@ after(async () => t.close());
 
 const db = () => t.database.db;
 
-/** Runs raw statements with the append-only trigger off, as an attacker with database access would. */
-async function withTriggerOff(fn: () => Promise<unknown>) {
-  await db().execute(sql`alter table audit_events disable trigger audit_events_no_change`);
-  try {
-    await fn();
-  } finally {
-    await db().execute(sql`alter table audit_events enable trigger audit_events_no_change`);
-  }
-}
+const withTriggerOff = (fn: () => Promise<unknown>) => withAuditTriggerOff(db(), fn);
 
 async function entryAtSeq(seq: number) {
   const [e] = await db().select().from(auditEvents).where(eq(auditEvents.seq, seq));

@@ -42,10 +42,13 @@ export const AuditListQuery = Type.Object({ ...PagingQuery, ...AuditFilter }, { 
 export const AuditExportQuery = Type.Object({ ...AuditFilter, lang: Type.Optional(StringEnum(['zh-CN', 'en'] as const)) }, { additionalProperties: false });
 export const AuditEventParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
+/** Where verification recomputes the hashes (platform/audit/verify.ts). */
+export const RECOMPUTE_WAYS = ['database', 'app'] as const;
+
 export const VerifyQuery = Type.Object(
   {
     recompute: Type.Optional(
-      StringEnum(['database', 'app'] as const, {
+      StringEnum(RECOMPUTE_WAYS, {
         description: 'database (default): hashes recomputed in the database, doubtful ranges again in Anbao; app: every hash recomputed in Anbao, relying on no database function',
       }),
     ),
@@ -70,7 +73,7 @@ export const VerifyResponse = Type.Object({
   unsealed: Type.Object({ count: Type.Integer(), oldestAt: Nullable(Type.String()) }),
   checkpoints: Type.Integer(),
   durationMs: Type.Integer(),
-  recompute: StringEnum(['database', 'app'] as const),
+  recompute: StringEnum(RECOMPUTE_WAYS),
   /** Entries whose hash Anbao recomputed: all with 'app'; with 'database', those of ranges it did not clear. */
   recomputedInApp: Type.Integer(),
 });

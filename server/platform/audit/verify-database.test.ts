@@ -13,6 +13,7 @@ import { type Database, rows } from '../../db/client.ts';
 import { migrate, MIGRATIONS_DIR } from '../../db/migrate.ts';
 import { auditEvents } from '../../db/schema/index.ts';
 import { auditEntryArb } from '../../test/audit-arbitraries.ts';
+import { withAuditTriggerOff } from '../../test/audit-helpers.ts';
 import { freshDatabase } from '../../test/fresh-database.ts';
 import { migrateTo } from '../backup/target.ts';
 import { sealOnce } from './sealer.ts';
@@ -52,15 +53,7 @@ async function bothWays(db: Database, range: number, what: string) {
   return inDb;
 }
 
-/** Runs raw statements with the append-only trigger off, as an attacker with database access would. */
-async function tampered(db: Database, fn: () => Promise<unknown>) {
-  await db.db.execute(sql`alter table audit_events disable trigger audit_events_no_change`);
-  try {
-    await fn();
-  } finally {
-    await db.db.execute(sql`alter table audit_events enable trigger audit_events_no_change`);
-  }
-}
+const tampered = (db: Database, fn: () => Promise<unknown>) => withAuditTriggerOff(db.db, fn);
 
 test('SEC-04: the database recomputes the same hashes as Anbao for tricky values (quotes, backslashes, control, CJK and astral characters, U+2028, nested keys in JavaScript order): no entry needs Anbao', async () => {
   const db = await freshDatabase(cleanups);

@@ -14,14 +14,15 @@
 //   so what it accepts Anbao's own recomputation accepts too.
 // - 'app' (`anbao verify-audit --in-app`): every entry is read and hashed in Anbao. It does not rely on
 //   the database's functions — for a check that must not trust whoever administers the database.
-import { asc, count, inArray, isNull, max, min, sql } from 'drizzle-orm';
+import { asc, count, eq, inArray, isNull, max, min, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../db/client.ts';
 import { auditCheckpoints, auditEvents } from '../../db/schema/index.ts';
 import { KeyRing } from '../crypto/keyring.ts';
 import { type AuditRow, chainHash, GENESIS_HASH } from './chain.ts';
+import type { RECOMPUTE_WAYS } from './schema.ts';
 
 export type BreakReason = 'hash_mismatch' | 'prev_hash_mismatch' | 'seq_gap' | 'checkpoint_mismatch' | 'checkpoint_signature';
-export type Recompute = 'database' | 'app';
+export type Recompute = (typeof RECOMPUTE_WAYS)[number];
 
 export interface VerifyResult {
   ok: boolean;
@@ -151,7 +152,7 @@ async function clearedByDatabase(ex: Executor, afterSeq: number, uptoSeq: number
 /** The stored hash of entry `seq` (the genesis hash before the first). */
 async function storedHash(ex: Executor, seq: number): Promise<string> {
   if (seq === 0) return GENESIS_HASH;
-  const [r] = await ex.select({ hash: auditEvents.hash }).from(auditEvents).where(sql`${auditEvents.seq} = ${seq}`);
+  const [r] = await ex.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.seq, seq));
   return r?.hash ?? GENESIS_HASH;
 }
 
