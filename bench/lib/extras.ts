@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { auditEvents } from '../../server/db/schema/index.ts';
+import { auditEntryColumns, auditEvents } from '../../server/db/schema/index.ts';
 import { audit } from '../../server/platform/audit/writer.ts';
 import { canonicalJson, GENESIS_HASH, type AuditRow } from '../../server/platform/audit/chain.ts';
 import { sealOnce } from '../../server/platform/audit/sealer.ts';
@@ -44,7 +44,7 @@ export async function verifyThroughput(app: AppContext, sample = 100_000) {
   const inApp = await verifyChain(app.db, { recompute: 'app' });
   const rows: AuditRow[] = [];
   for (let after = 0; rows.length < sample; ) {
-    const batch = await app.db.select().from(auditEvents).where(gt(auditEvents.seq, after)).orderBy(asc(auditEvents.seq)).limit(5000);
+    const batch = await app.db.select(auditEntryColumns).from(auditEvents).where(gt(auditEvents.seq, after)).orderBy(asc(auditEvents.seq)).limit(5000);
     if (!batch.length) break;
     rows.push(...batch);
     after = batch[batch.length - 1].seq!;

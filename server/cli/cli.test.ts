@@ -199,6 +199,9 @@ test('verify-audit names the broken entry after an entry was changed behind the 
   const intact = await anbao(['verify-audit', '--in-app'], { DATA_DIR: copy });
   assert.equal(intact.code, 0, intact.stderr);
   assert.match(intact.stdout, /Audit chain intact: .*every hash recomputed in Anbao/);
+  const inDb = await anbao(['verify-audit'], { DATA_DIR: copy });
+  assert.equal(inDb.code, 0, inDb.stderr);
+  assert.match(inDb.stdout, /Audit chain intact: .*hashes recomputed in the database from its canonical column, 0 entries again in Anbao/);
 });
 
 test('create-admin on a new PostgreSQL database creates the top unit and a one-time password that must be changed', { skip: !pgUrl && 'TEST_DATABASE_URL not set' }, async () => {

@@ -61,7 +61,7 @@ export async function runCli(command: string, args: string[], config: Config): P
       try {
         await sealOnce(rt.app.db, () => new Date());
         const r = await verifyChain(rt.app.db, { recompute: args.includes('--in-app') ? 'app' : 'database' });
-        const how = r.recompute === 'app' ? 'every hash recomputed in Anbao' : `hashes recomputed in the database, ${r.recomputedInApp} entries again in Anbao`;
+        const how = r.recompute === 'app' ? 'every hash recomputed in Anbao' : `hashes recomputed in the database${r.canonicalColumn ? ' from its canonical column' : ' from the columns'}, ${r.recomputedInApp} entries again in Anbao`;
         if (r.ok) {
           console.log(`Audit chain intact: ${r.checked} entries, head seq ${r.headSeq}, ${r.checkpoints} checkpoints, ${r.unsealed.count} unsealed (${r.durationMs} ms; ${how}). / 审计链完整。`);
           return 0;

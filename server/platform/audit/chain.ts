@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJsonText } from '../../db/canonical-json.ts';
 import type { auditEvents } from '../../db/schema/index.ts';
 
-export type AuditRow = typeof auditEvents.$inferSelect;
+export type AuditRow = Omit<typeof auditEvents.$inferSelect, 'canonical'>;
 export const GENESIS_HASH = '0'.repeat(64);
 
 const str = (v: string | null | undefined) => (v === null || v === undefined ? 'null' : JSON.stringify(v));

@@ -1,7 +1,7 @@
 // Audit trail search for auditors: by person, unit subtree, action, target, result and time range.
 import { and, count, desc, eq, gte, ilike, isNull, like, lte, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { auditEvents, orgs } from '../../db/schema/index.ts';
+import { auditEntryColumns, auditEvents, orgs } from '../../db/schema/index.ts';
 import type { AuditResult } from '../../db/schema/audit.ts';
 import type { PageParams } from '../http/paging.ts';
 import { likeEscape } from '../orgs/repository.ts';
@@ -39,7 +39,7 @@ export function auditWhere(f: AuditSearch, withinScope: (path: string) => SQL): 
 }
 
 const selectEvents = (ex: Executor) =>
-  ex.select({ e: auditEvents, orgName: orgs.name }).from(auditEvents).leftJoin(orgs, eq(orgs.id, auditEvents.orgId));
+  ex.select({ e: auditEntryColumns, orgName: orgs.name }).from(auditEvents).leftJoin(orgs, eq(orgs.id, auditEvents.orgId));
 
 export async function searchAudit(ex: Executor, where: SQL, p: PageParams, ascending: boolean) {
   const order = ascending ? [auditEvents.occurredAt, auditEvents.id] : [desc(auditEvents.occurredAt), desc(auditEvents.id)];

@@ -76,6 +76,8 @@ export const VerifyResponse = Type.Object({
   recompute: StringEnum(RECOMPUTE_WAYS),
   /** Entries whose hash Anbao recomputed: all with 'app'; with 'database', those of ranges it did not clear. */
   recomputedInApp: Type.Integer(),
+  /** With 'database': whether the database hashed the canonical JSON it keeps for each entry (a generated column) rather than assembling it from the columns. */
+  canonicalColumn: Type.Boolean(),
 });
 
 export const Checkpoint = Type.Object({

@@ -3,7 +3,7 @@
 // at a time across all instances holds a transaction-scoped advisory lock; a batch is all or nothing.
 import { asc, desc, isNotNull, isNull, sql } from 'drizzle-orm';
 import { rows, type Db } from '../../db/client.ts';
-import { auditEvents } from '../../db/schema/index.ts';
+import { auditEntryColumns, auditEvents } from '../../db/schema/index.ts';
 import { type AuditRow, chainHash, GENESIS_HASH } from './chain.ts';
 
 export const SEAL_LOCK = 7_240_002;
@@ -22,7 +22,7 @@ export async function sealOnce(db: Db, now: () => Date, max = 20_000): Promise<n
         .where(isNotNull(auditEvents.seq))
         .orderBy(desc(auditEvents.seq))
         .limit(1);
-      const pending: AuditRow[] = await tx.select().from(auditEvents).where(isNull(auditEvents.seq)).orderBy(asc(auditEvents.id)).limit(BATCH);
+      const pending: AuditRow[] = await tx.select(auditEntryColumns).from(auditEvents).where(isNull(auditEvents.seq)).orderBy(asc(auditEvents.id)).limit(BATCH);
       if (!pending.length) return 0;
       let seq = head?.seq ?? 0;
       let prev = head?.hash ?? GENESIS_HASH;

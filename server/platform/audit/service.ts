@@ -122,7 +122,7 @@ export async function runVerification(app: Ctx['app'], recompute: Recompute = 'd
 }
 
 export async function recordVerification(ctx: Ctx, result: Awaited<ReturnType<typeof verifyChain>>) {
-  await audit(ctx, { action: 'audit.verify', targetType: 'audit_chain', result: result.ok ? 'success' : 'failure', detail: { checked: result.checked, headSeq: result.headSeq, firstBroken: result.firstBroken, unsealed: result.unsealed.count, recompute: result.recompute, recomputedInApp: result.recomputedInApp } });
+  await audit(ctx, { action: 'audit.verify', targetType: 'audit_chain', result: result.ok ? 'success' : 'failure', detail: { checked: result.checked, headSeq: result.headSeq, firstBroken: result.firstBroken, unsealed: result.unsealed.count, recompute: result.recompute, recomputedInApp: result.recomputedInApp, canonicalColumn: result.canonicalColumn } });
   return result;
 }
 
