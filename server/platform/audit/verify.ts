@@ -164,8 +164,8 @@ async function canonicalColumnIsAnbaos(ex: Executor): Promise<boolean> {
  * Whether the database clears (afterSeq, uptoSeq]: every entry present, each linked to the stored hash
  * of the one before it, and each stored hash equal to SHA-256 of its prev_hash and canonical JSON.
  */
-async function clearedByDatabase(ex: Executor, afterSeq: number, uptoSeq: number, stored: boolean): Promise<boolean> {
-  const canonical = stored ? sql`coalesce(canonical, ${CANONICAL})` : CANONICAL;
+async function clearedByDatabase(ex: Executor, afterSeq: number, uptoSeq: number, useColumn: boolean): Promise<boolean> {
+  const canonical = useColumn ? sql`coalesce(canonical, ${CANONICAL})` : CANONICAL;
   const start = afterSeq === 0 ? sql`${GENESIS_HASH}::text` : sql`(select hash from audit_events where seq = ${afterSeq})`;
   const [r] = await rows<{ n: number; ok: boolean }>(
     ex,
@@ -210,14 +210,14 @@ export async function verifyChain(ex: Executor, opts: VerifyOptions = {}): Promi
     ({ prev, broken: firstBroken } = w);
     checked = recomputedInApp = w.walked;
   } else {
-    const stored = (canonicalColumn = await canonicalColumnIsAnbaos(ex));
+    canonicalColumn = await canonicalColumnIsAnbaos(ex);
     const ranges: [number, number][] = [];
     const size = opts.range ?? RANGE;
     for (let a = 0; a < head; a += size) ranges.push([a, Math.min(a + size, head)]);
     const inFlight: Promise<boolean>[] = [];
     const launch = (i: number) => {
       if (i >= ranges.length) return;
-      const p = clearedByDatabase(ex, ...ranges[i], stored);
+      const p = clearedByDatabase(ex, ...ranges[i], canonicalColumn);
       p.catch(() => undefined); // may still be in flight when a break ends the walk
       inFlight.push(p);
     };
